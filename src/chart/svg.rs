@@ -1,0 +1,1 @@
+//! A small SVG writer shared by the charts.

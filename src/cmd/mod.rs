@@ -1,0 +1,5 @@
+//! One module per subcommand, each with its own `run` (xsv's layout).
+
+pub mod build;
+pub mod geocode;
+pub mod validate;

@@ -1,0 +1,183 @@
+//! Loading a data folder: read → validate → resolve dates and places → assign fronts.
+
+use crate::diagnostic::{Diagnostic, Error};
+use crate::event::record::{self, Draft};
+use crate::event::{anchor, Event, UNASSIGNED};
+use crate::format;
+use crate::front::Fronts;
+use crate::gazetteer::Gazetteer;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The files of a data folder (DESIGN, "Data on disk").
+#[derive(Clone, Debug)]
+pub struct DataPaths {
+    /// The folder itself.
+    pub root: PathBuf,
+}
+
+impl DataPaths {
+    /// The layout under `root`.
+    pub fn new(root: impl Into<PathBuf>) -> DataPaths {
+        DataPaths { root: root.into() }
+    }
+    /// `events/`: curated events, the source of truth.
+    pub fn events(&self) -> PathBuf {
+        self.root.join("events")
+    }
+    /// `gazetteer/`: GeoNames rows and the alias table.
+    pub fn gazetteer(&self) -> PathBuf {
+        self.root.join("gazetteer")
+    }
+    /// `fronts.geojson`: the front areas.
+    pub fn fronts(&self) -> PathBuf {
+        self.root.join("fronts.geojson")
+    }
+    /// `basemap/`: Natural Earth outlines.
+    pub fn basemap(&self) -> PathBuf {
+        self.root.join("basemap")
+    }
+}
+
+/// Everything `build` needs: the resolved events and the reference data they were
+/// resolved against.
+#[derive(Debug)]
+pub struct Dataset {
+    /// Events sorted by start date, end date, then id.
+    pub events: Vec<Event>,
+    /// Front areas in chart order.
+    pub fronts: Fronts,
+    /// The gazetteer the places were geocoded with.
+    pub gazetteer: Gazetteer,
+}
+
+impl Dataset {
+    /// Loads and resolves a data folder; any problem in any file fails the load with every
+    /// problem listed.
+    pub fn load(paths: &DataPaths) -> Result<Dataset, Error> {
+        let gazetteer = Gazetteer::load(&paths.gazetteer())?;
+        let fronts = Fronts::load(&paths.fronts())?;
+        let events = resolve_events(&paths.events(), &gazetteer, &fronts)?;
+        Ok(Dataset {
+            events,
+            fronts,
+            gazetteer,
+        })
+    }
+}
+
+/// Reads every events file under `events` and resolves each record into an event.
+pub fn resolve_events(
+    events: &Path,
+    gazetteer: &Gazetteer,
+    fronts: &Fronts,
+) -> Result<Vec<Event>, Error> {
+    let mut problems = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut broken = HashSet::new();
+    for file in format::event_files(events)? {
+        for raw in format::read_events_file(&file, &mut problems)? {
+            match record::parse(&raw, &mut problems) {
+                Some(draft) => drafts.push(draft),
+                None => {
+                    broken.insert(raw.get("event_id_cnty").to_string());
+                }
+            }
+        }
+    }
+    check_unique_ids(&drafts, &mut problems);
+    let dates = anchor::resolve(&drafts, &broken, &mut problems);
+
+    let mut resolved = Vec::with_capacity(drafts.len());
+    for (draft, date) in drafts.into_iter().zip(dates) {
+        let mut event = draft.event;
+        match draft.point {
+            Some(point) => event.point = point,
+            None => match gazetteer.geocode(&event.location, Some(&event.country)) {
+                Ok(found) => {
+                    let winner = found.winner();
+                    // geo's Point is (x, y) = (longitude, latitude).
+                    event.point = geo::Point::new(winner.place.longitude, winner.place.latitude);
+                    event.geonameid = Some(winner.place.geonameid.clone());
+                    if !draft.geo_precision_given {
+                        event.geo_precision = winner.geo_precision();
+                    }
+                }
+                Err(not_found) => {
+                    let mut expected =
+                        "a place in the gazetteer (data/gazetteer/), or latitude and longitude"
+                            .to_string();
+                    if !not_found.suggestions.is_empty() {
+                        expected.push_str(&format!(
+                            "; did you mean {}?",
+                            not_found.suggestions.join(", ")
+                        ));
+                    }
+                    problems.push(Diagnostic::field(
+                        &event.origin,
+                        "location",
+                        &event.location,
+                        expected,
+                    ));
+                    continue;
+                }
+            },
+        }
+        event.front = match &draft.front {
+            Some(name) if name == UNASSIGNED => UNASSIGNED.to_string(),
+            Some(name) => match fronts.find(name) {
+                Some(front) => front.id.clone(),
+                None => {
+                    let ids: Vec<&str> = fronts.fronts.iter().map(|f| f.id.as_str()).collect();
+                    problems.push(Diagnostic::field(
+                        &event.origin,
+                        "front",
+                        name,
+                        format!(
+                            "a front id, name or alias from fronts.geojson ({}), or empty",
+                            ids.join(", ")
+                        ),
+                    ));
+                    continue;
+                }
+            },
+            None => fronts
+                .containing(event.point)
+                .map(|f| f.id.clone())
+                .unwrap_or_else(|| UNASSIGNED.to_string()),
+        };
+        // A missing date was reported where it was found (the anchor or the date field).
+        let Some(date) = date else { continue };
+        event.date = date;
+        resolved.push(event);
+    }
+    if !problems.is_empty() {
+        problems.sort_by(|a, b| a.origin.cmp(&b.origin));
+        return Err(Error::Invalid(problems));
+    }
+    resolved.sort_by(|a, b| {
+        (a.date.start, a.date.end, &a.event_id_cnty).cmp(&(
+            b.date.start,
+            b.date.end,
+            &b.event_id_cnty,
+        ))
+    });
+    Ok(resolved)
+}
+
+fn check_unique_ids(drafts: &[Draft], problems: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &Draft> = HashMap::new();
+    for draft in drafts {
+        let id = draft.event.event_id_cnty.as_str();
+        if let Some(first) = seen.get(id) {
+            problems.push(Diagnostic::field(
+                &draft.event.origin,
+                "event_id_cnty",
+                id,
+                format!("an id used once ({id} is also at {})", first.event.origin),
+            ));
+        } else {
+            seen.insert(id, draft);
+        }
+    }
+}

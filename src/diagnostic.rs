@@ -1,0 +1,145 @@
+//! Problems found in a user's files, each with the place and the fix a user needs.
+//!
+//! Readers never stop at the first bad row: they push a [`Diagnostic`] per problem and the
+//! command reports them all, then exits 2 (ripgrep's `messages.rs` habit).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where a record came from: a file and the line its row or object starts on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Origin {
+    /// The file, as the user named it.
+    pub file: PathBuf,
+    /// 1-based line number, when the format has lines.
+    pub line: Option<u64>,
+}
+
+impl Origin {
+    /// An origin at a line of a file.
+    pub fn at(file: &Path, line: u64) -> Origin {
+        Origin {
+            file: file.to_path_buf(),
+            line: Some(line),
+        }
+    }
+
+    /// An origin that is a whole file.
+    pub fn file(file: &Path) -> Origin {
+        Origin {
+            file: file.to_path_buf(),
+            line: None,
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.file.display(), line),
+            None => write!(f, "{}", self.file.display()),
+        }
+    }
+}
+
+/// One problem in one place: the field, the value found and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// File and line.
+    pub origin: Origin,
+    /// The column or property, when the problem is in one.
+    pub field: Option<String>,
+    /// The value found there.
+    pub value: Option<String>,
+    /// What would have been right, said so a user can fix it.
+    pub expected: String,
+}
+
+impl Diagnostic {
+    /// A problem with one field's value.
+    pub fn field(origin: &Origin, field: &str, value: &str, expected: impl Into<String>) -> Self {
+        Diagnostic {
+            origin: origin.clone(),
+            field: Some(field.to_string()),
+            value: Some(value.to_string()),
+            expected: expected.into(),
+        }
+    }
+
+    /// A problem with a whole record or file.
+    pub fn record(origin: &Origin, expected: impl Into<String>) -> Self {
+        Diagnostic {
+            origin: origin.clone(),
+            field: None,
+            value: None,
+            expected: expected.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.origin)?;
+        match (&self.field, &self.value) {
+            (Some(field), Some(value)) if value.is_empty() => {
+                write!(f, "field `{field}` is empty: expected {}", self.expected)
+            }
+            (Some(field), Some(value)) => write!(
+                f,
+                "field `{field}` has {value:?}: expected {}",
+                self.expected
+            ),
+            (Some(field), None) => write!(f, "field `{field}`: {}", self.expected),
+            _ => f.write_str(&self.expected),
+        }
+    }
+}
+
+/// The error a command returns: what the user must fix, or what the system refused.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The input has problems; each is listed.
+    #[error("{} problem{} found", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    Invalid(Vec<Diagnostic>),
+    /// A command-line value that can't be used, with the flag and why.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// An I/O error on a path.
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_file_line_field_value_and_expectation() {
+        let origin = Origin::at(Path::new("data/events/a.csv"), 12);
+        let d = Diagnostic::field(&origin, "event_date", "2019-13-01", "a date YYYY-MM-DD");
+        assert_eq!(
+            d.to_string(),
+            "data/events/a.csv:12: field `event_date` has \"2019-13-01\": expected a date YYYY-MM-DD"
+        );
+        let empty = Diagnostic::field(&origin, "location", "", "a place name");
+        assert_eq!(
+            empty.to_string(),
+            "data/events/a.csv:12: field `location` is empty: expected a place name"
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! The event: one record per event per place (ACLED's rule), dated as an interval.
+
+pub mod anchor;
+pub mod date;
+pub mod geo_precision;
+pub mod record;
+pub mod taxonomy;
+
+use crate::diagnostic::Origin;
+use chrono::NaiveDate;
+use date::{Anchor, DateInterval};
+use geo::Point;
+use geo_precision::GeoPrecision;
+
+/// The front of events that no front area holds.
+pub const UNASSIGNED: &str = "unassigned";
+
+/// One report of where a fact came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Outlet or organisation (ACLED `source`).
+    pub name: String,
+    /// Address of the report, when known.
+    pub url: Option<String>,
+    /// Day the report was published, when known.
+    pub published: Option<NaiveDate>,
+}
+
+/// Deaths reported: a best estimate with an optional range (UCDP's `best`, `low`, `high`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fatalities {
+    /// Best estimate (ACLED `fatalities`).
+    pub best: Option<u32>,
+    /// Lowest credible figure.
+    pub low: Option<u32>,
+    /// Highest credible figure.
+    pub high: Option<u32>,
+}
+
+/// A validated event with its date resolved, its place geocoded and its front assigned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Stable id (ACLED `event_id_cnty`), e.g. `LBY0001`.
+    pub event_id_cnty: String,
+    /// When it happened.
+    pub date: DateInterval,
+    /// The relative date it was given as, kept for the record.
+    pub anchor: Option<Anchor>,
+    /// ACLED event type, in the codebook's spelling.
+    pub event_type: &'static str,
+    /// ACLED sub-event type, in the codebook's spelling.
+    pub sub_event_type: &'static str,
+    /// Main actor(s) (ACLED `actor1`).
+    pub actor1: Vec<String>,
+    /// Actors associated with `actor1`.
+    pub assoc_actor_1: Vec<String>,
+    /// Other side, if any (ACLED `actor2`).
+    pub actor2: Vec<String>,
+    /// Actors associated with `actor2`.
+    pub assoc_actor_2: Vec<String>,
+    /// Country name.
+    pub country: String,
+    /// ISO 3166-1 numeric country code, as ACLED's `iso`.
+    pub iso: Option<u16>,
+    /// First-order administrative region.
+    pub admin1: String,
+    /// The place as named by the source.
+    pub location: String,
+    /// WGS84 position, x = longitude, y = latitude.
+    pub point: Point<f64>,
+    /// How precisely the place is known.
+    pub geo_precision: GeoPrecision,
+    /// Gazetteer id of the place, when it was geocoded or given.
+    pub geonameid: Option<String>,
+    /// Front id (from `data/fronts.geojson`) or [`UNASSIGNED`].
+    pub front: String,
+    /// Deaths reported.
+    pub fatalities: Fatalities,
+    /// Every report of the event.
+    pub sources: Vec<Source>,
+    /// Free text, any language.
+    pub notes: String,
+    /// Marks a turning point to annotate on charts.
+    pub key: bool,
+    /// Short English label for charts.
+    pub headline: String,
+    /// Short Arabic label for charts.
+    pub headline_ar: String,
+    /// File and line the event was read from.
+    pub origin: Origin,
+}
+
+impl Event {
+    /// Longitude in degrees.
+    pub fn longitude(&self) -> f64 {
+        self.point.x()
+    }
+
+    /// Latitude in degrees.
+    pub fn latitude(&self) -> f64 {
+        self.point.y()
+    }
+
+    /// The label for charts: the headline, else the location and sub-event type.
+    pub fn label(&self) -> String {
+        if self.headline.is_empty() {
+            format!("{}: {}", self.location, self.sub_event_type)
+        } else {
+            self.headline.clone()
+        }
+    }
+}

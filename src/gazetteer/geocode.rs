@@ -1,0 +1,269 @@
+//! Geocoding a place name: every candidate the gazetteer holds, the winner, and why.
+//!
+//! Candidates are ranked as CLIFF-CLAVIN and Mordecai do in spirit: a name that folds to
+//! the query beats a mere spelling variant; then a place in the event's country beats one
+//! abroad; then the more populous place wins; then a main name beats an alternate name.
+
+use super::{fold, Gazetteer, Place};
+use crate::event::geo_precision::GeoPrecision;
+use std::cmp::Reverse;
+use std::fmt;
+
+/// How a candidate's name matched the query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Match {
+    /// Its main name folds to the query.
+    Name,
+    /// One of its alternate names folds to the query.
+    AlternateName,
+    /// A name shares the query's spelling skeleton (Misrata / Misurata).
+    SpellingVariant,
+}
+
+impl Match {
+    /// Words for the explanation.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Match::Name => "name",
+            Match::AlternateName => "alternate name",
+            Match::SpellingVariant => "spelling variant",
+        }
+    }
+}
+
+/// One place a query could mean.
+#[derive(Clone, Debug)]
+pub struct Candidate<'g> {
+    /// The place.
+    pub place: &'g Place,
+    /// How it matched.
+    pub matched: Match,
+    /// The name of the place that matched.
+    pub matched_name: &'g str,
+    /// Whether it lies in the country the query was made for.
+    pub in_country: bool,
+}
+
+impl Candidate<'_> {
+    /// The precision an event geocoded to this place gets.
+    pub fn geo_precision(&self) -> GeoPrecision {
+        GeoPrecision::for_feature_code(&self.place.feature_code)
+    }
+}
+
+/// The outcome of geocoding one name.
+#[derive(Clone, Debug)]
+pub struct Resolution<'g> {
+    /// The name asked for.
+    pub query: String,
+    /// Every candidate, best first; the first is the winner.
+    pub candidates: Vec<Candidate<'g>>,
+    /// Why the winner won, in words.
+    pub reason: String,
+}
+
+impl<'g> Resolution<'g> {
+    /// The chosen place.
+    pub fn winner(&self) -> &Candidate<'g> {
+        &self.candidates[0]
+    }
+}
+
+/// A name the gazetteer does not hold, with the closest names it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotFound {
+    /// The name asked for.
+    pub query: String,
+    /// Close names, best first.
+    pub suggestions: Vec<String>,
+}
+
+impl fmt::Display for NotFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no place named {:?} in the gazetteer", self.query)?;
+        if !self.suggestions.is_empty() {
+            write!(f, "; did you mean {}?", self.suggestions.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// ISO 3166-1 alpha-2 code for a country name or code, for the countries this war's
+/// reports name most.
+pub fn country_code(country: &str) -> Option<&'static str> {
+    const COUNTRIES: [(&str, &str, &str); 16] = [
+        ("LY", "Libya", "ليبيا"),
+        ("TN", "Tunisia", "تونس"),
+        ("EG", "Egypt", "مصر"),
+        ("DZ", "Algeria", "الجزائر"),
+        ("TD", "Chad", "تشاد"),
+        ("NE", "Niger", "النيجر"),
+        ("SD", "Sudan", "السودان"),
+        ("MT", "Malta", "مالطا"),
+        ("IT", "Italy", "إيطاليا"),
+        ("TR", "Turkey", "تركيا"),
+        ("DE", "Germany", "ألمانيا"),
+        ("CH", "Switzerland", "سويسرا"),
+        ("US", "United States", "الولايات المتحدة"),
+        ("RU", "Russia", "روسيا"),
+        ("AE", "United Arab Emirates", "الإمارات"),
+        ("FR", "France", "فرنسا"),
+    ];
+    let key = fold::fold(country);
+    COUNTRIES
+        .iter()
+        .find(|(code, name, arabic)| {
+            key == fold::fold(code) || key == fold::fold(name) || key == fold::fold(arabic)
+        })
+        .map(|(code, _, _)| *code)
+}
+
+impl Gazetteer {
+    /// Finds the place a name means, preferring places in `country` (a name or ISO code).
+    ///
+    /// # Examples
+    /// ```
+    /// use frontline::gazetteer::{Gazetteer, Place, Table};
+    /// let place = |id: &str, name: &str, alt: &str, cc: &str, pop: u64| Place {
+    ///     geonameid: id.into(), name: name.into(), alternatenames: vec![alt.into()],
+    ///     latitude: 0.0, longitude: 0.0, feature_class: "P".into(), feature_code: "PPL".into(),
+    ///     country_code: cc.into(), admin1: String::new(), population: pop,
+    ///     table: Table::GeoNames, source: String::new(),
+    /// };
+    /// let g = Gazetteer::from_places(vec![
+    ///     place("1", "Tripoli", "طرابلس", "LB", 229_398),
+    ///     place("2", "Tripoli", "طرابلس", "LY", 1_150_989),
+    /// ]);
+    /// assert_eq!(g.geocode("طرابلس", Some("Libya")).unwrap().winner().place.geonameid, "2");
+    /// assert!(g.geocode("Tripolis", None).unwrap_err().suggestions.contains(&"Tripoli".into()));
+    /// ```
+    pub fn geocode(&self, name: &str, country: Option<&str>) -> Result<Resolution<'_>, NotFound> {
+        let wanted = country.and_then(country_code);
+        let query_key = fold::fold(name);
+        let query_variants = fold::variant_keys(name);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for &i in self.exact(name).iter().chain(self.loose(name).iter()) {
+            if candidates
+                .iter()
+                .any(|c| std::ptr::eq(c.place, &self.places[i]))
+            {
+                continue;
+            }
+            let place = &self.places[i];
+            let (matched, matched_name) = if fold::fold(&place.name) == query_key {
+                (Match::Name, place.name.as_str())
+            } else if let Some(alt) = place
+                .alternatenames
+                .iter()
+                .find(|a| fold::fold(a) == query_key)
+            {
+                (Match::AlternateName, alt.as_str())
+            } else {
+                let alt = place
+                    .names()
+                    .find(|n| {
+                        fold::variant_keys(n)
+                            .iter()
+                            .any(|k| query_variants.contains(k))
+                    })
+                    .unwrap_or(&place.name);
+                (Match::SpellingVariant, alt)
+            };
+            candidates.push(Candidate {
+                place,
+                matched,
+                matched_name,
+                in_country: wanted.is_some_and(|w| w == place.country_code),
+            });
+        }
+        if candidates.is_empty() {
+            return Err(NotFound {
+                query: name.to_string(),
+                suggestions: self.suggest(name),
+            });
+        }
+        candidates.sort_by(|a, b| {
+            let key = |c: &Candidate| {
+                (
+                    c.matched == Match::SpellingVariant,
+                    !c.in_country,
+                    Reverse(c.place.population),
+                    c.matched,
+                    c.place.table,
+                )
+            };
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.place.geonameid.cmp(&b.place.geonameid))
+        });
+        let reason = explain(&candidates, wanted);
+        Ok(Resolution {
+            query: name.to_string(),
+            candidates,
+            reason,
+        })
+    }
+
+    /// Up to five names close to one that was not found, closest first.
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        let key = fold::fold(name);
+        let n = key.chars().count();
+        let limit = (n / 3).max(2);
+        let mut scored: Vec<(usize, Reverse<u64>, String)> = Vec::new();
+        for place in &self.places {
+            let best = place
+                .names()
+                .filter(|candidate| candidate.chars().count().abs_diff(n) <= limit)
+                .map(|candidate| (fold::levenshtein(&key, &fold::fold(candidate)), candidate))
+                .min_by_key(|(d, _)| *d);
+            if let Some((distance, candidate)) = best.filter(|(d, _)| *d <= limit) {
+                let shown = if candidate == place.name {
+                    place.name.clone()
+                } else {
+                    format!("{candidate} ({})", place.name)
+                };
+                scored.push((distance, Reverse(place.population), shown));
+            }
+        }
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, _, name) in scored {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+            if out.len() == 5 {
+                break;
+            }
+        }
+        out
+    }
+}
+
+fn explain(candidates: &[Candidate], wanted: Option<&str>) -> String {
+    let winner = &candidates[0];
+    let mut reason = format!("{} {:?}", winner.matched.as_str(), winner.matched_name);
+    if candidates.len() == 1 {
+        reason.push_str("; the only candidate");
+        return reason;
+    }
+    let rivals = &candidates[1..];
+    if rivals.iter().all(|c| c.matched == Match::SpellingVariant)
+        && winner.matched != Match::SpellingVariant
+    {
+        reason.push_str("; the others are only spelling variants");
+    } else if let Some(code) =
+        wanted.filter(|_| winner.in_country && rivals.iter().any(|c| !c.in_country))
+    {
+        reason.push_str(&format!("; in {code}, the event's country"));
+        if rivals.iter().any(|c| c.in_country) {
+            reason.push_str(&format!(
+                "; most populous there ({})",
+                winner.place.population
+            ));
+        }
+    } else {
+        reason.push_str(&format!("; most populous ({})", winner.place.population));
+    }
+    reason.push_str(&format!("; {} candidates", candidates.len()));
+    reason
+}

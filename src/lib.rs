@@ -1,0 +1,19 @@
+//! frontline turns dated reports of an armed conflict into a geocoded timeline: GeoJSON
+//! map layers, SVG charts of events by front, and answers to "what happened here, then?".
+//!
+//! The data flows through the modules in this order:
+//! [`format`] reads event files → [`event`] validates records and resolves anchored dates →
+//! [`gazetteer`] geocodes places → [`front`] assigns fronts → [`dataset`] holds the result →
+//! [`format::geojson_writer`] and [`chart`] write layers and charts, through [`output`].
+
+pub mod basemap;
+pub mod chart;
+pub mod cli;
+pub mod cmd;
+pub mod dataset;
+pub mod diagnostic;
+pub mod event;
+pub mod format;
+pub mod front;
+pub mod gazetteer;
+pub mod output;

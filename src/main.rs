@@ -1,0 +1,78 @@
+//! The `frontline` binary: parse flags, run the command, report, exit 0 / 1 / 2.
+
+use clap::Parser;
+use frontline::cli::{Cli, Command};
+use frontline::dataset::DataPaths;
+use frontline::diagnostic::Error;
+use frontline::gazetteer::Gazetteer;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(Error::Invalid(problems)) => {
+            let mut stderr = std::io::stderr().lock();
+            for problem in &problems {
+                let _ = writeln!(stderr, "{problem}");
+            }
+            let _ = writeln!(stderr, "frontline: {}", Error::Invalid(problems));
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("frontline: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Build { data, out } => {
+            let summary = frontline::cmd::build::run(&DataPaths::new(data), &out)?;
+            eprintln!(
+                "frontline: {} events; wrote {} files to {}",
+                summary.events,
+                summary.files.len(),
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { data } => {
+            let events = frontline::cmd::validate::run(&DataPaths::new(data))?;
+            eprintln!("frontline: {events} events, no problems");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Geocode {
+            names,
+            country,
+            format,
+            data,
+        } => {
+            let gazetteer = Gazetteer::load(&DataPaths::new(data).gazetteer())?;
+            let (text, all_found) =
+                frontline::cmd::geocode::run(&gazetteer, &names, country.as_deref(), format);
+            print(&text)?;
+            Ok(if all_found {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn print(text: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io(std::path::Path::new("<stdout>"), e))
+        }
+        _ => Ok(()),
+    }
+}

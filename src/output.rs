@@ -1,0 +1,43 @@
+//! Writing output files whole or not at all: a temporary file in the same folder, renamed
+//! into place, so a reader never sees half a layer and a failed run leaves the old one.
+
+use crate::diagnostic::Error;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically, creating its folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".frontline-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(|e| Error::io(folder, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    file.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_whole_files_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("layers/a.geojson");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.geojson"]);
+    }
+}
