@@ -7,6 +7,7 @@ use crate::diagnostic::Error;
 use crate::event::{Event, UNASSIGNED};
 use crate::format::geojson_writer;
 use crate::output::write_atomic;
+use chrono::{Datelike, Months};
 use std::path::{Path, PathBuf};
 
 /// What a build wrote.
@@ -57,24 +58,41 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
     }
     remove_stale_layers(&out.join("layers"), &layer_ids)?;
 
-    let options = ChartOptions::for_events(&all);
-    write(
-        "charts/events-by-front.svg",
-        chart::by_front::render(&all, &dataset.fronts, &options),
-    )?;
-    write(
-        "charts/timeline.svg",
-        chart::timeline::render(&all, &dataset.fronts, &options),
-    )?;
-    write(
-        "charts/map.svg",
-        chart::map::render(&all, &dataset.fronts, &basemap, &options),
-    )?;
+    let charted = charted_period(&all);
+    let mut options = ChartOptions::for_events(&charted);
+    let left_out = all.len() - charted.len();
+    if left_out > 0 {
+        options.credit.push_str(&format!(
+            " {left_out} event{} outside the period of the key events not charted.",
+            if left_out == 1 { "" } else { "s" }
+        ));
+    }
+    let fronts = &dataset.fronts;
+    write("charts/events-by-front.svg", chart::by_front::render(&charted, fronts, &options))?;
+    write("charts/timeline.svg", chart::timeline::render(&charted, fronts, &options))?;
+    write("charts/map.svg", chart::map::render(&charted, fronts, &basemap, &options))?;
 
     Ok(Summary {
         events: dataset.events.len(),
         files,
     })
+}
+
+/// The events the report's charts cover: those overlapping the months from the first key
+/// event to the last (the offensive to the ceasefire), so a look back at 2016 in one report
+/// does not stretch every axis across three empty years. All events when none is key.
+fn charted_period<'a>(events: &[&'a Event]) -> Vec<&'a Event> {
+    let keys = events.iter().filter(|e| e.key);
+    let (Some(first), Some(last)) = (keys.clone().map(|e| e.date.start).min(), keys.map(|e| e.date.end).max()) else {
+        return events.to_vec();
+    };
+    let from = first.with_day(1).unwrap_or(first);
+    let to = last
+        .with_day(1)
+        .and_then(|d| d.checked_add_months(Months::new(1)))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(last);
+    events.iter().copied().filter(|e| e.date.overlaps(from, to)).collect()
 }
 
 /// Layers of fronts that no longer exist would mislead a reader of `output/`.

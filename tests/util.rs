@@ -1,0 +1,93 @@
+//! A small harness for binary tests: run the built `frontline` in a scratch folder
+//! (ripgrep's `tests/util.rs`, xsv's `tests/workdir.rs`).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root, where `data/` and `output/` live.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A scratch folder that holds a copy of the shipped data, removed when dropped.
+pub struct Workdir {
+    pub dir: tempfile::TempDir,
+}
+
+impl Workdir {
+    /// An empty scratch folder.
+    pub fn new() -> Workdir {
+        Workdir {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    /// A scratch folder with `data/` copied from the repository.
+    pub fn with_data() -> Workdir {
+        let w = Workdir::new();
+        copy_dir(&repo().join("data"), &w.path().join("data"));
+        w
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `frontline ARGS…` in the scratch folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .expect("the frontline binary runs")
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Whether an outside program is on PATH. Outside CI a missing one skips its test with a
+/// printed reason; in CI (CI=true) it fails the test, since `.ci/run` installs it.
+pub fn have_tool(program: &str, why: &str) -> bool {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{program} is missing in CI; .ci/run must install it ({why})");
+        }
+        eprintln!("skipped: {program} is not installed ({why}); .ci/run installs it");
+    }
+    found
+}

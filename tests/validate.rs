@@ -1,0 +1,68 @@
+//! `frontline validate`: every problem of a broken copy of data/, with file, line, field.
+
+mod util;
+
+use util::{stderr, Workdir};
+
+const HEADER: &str = "event_id_cnty,event_date,anchor,event_type,sub_event_type,actor1,country,location,latitude,longitude,front,fatalities,fatalities_low,source";
+
+#[test]
+fn the_shipped_data_is_valid() {
+    let w = Workdir::with_data();
+    let out = w.run(&["validate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no problems"));
+}
+
+#[test]
+fn a_broken_copy_gets_every_problem_listed_with_its_line_and_exit_2() {
+    let w = Workdir::with_data();
+    let rows = [
+        HEADER,
+        "BAD0001,2019-04-31,,Battles,Armed clash,LNA,Libya,Gharyan,,,,,,Reuters",
+        "BAD0002,,BAD0003+1d,Battles,Armed clash,LNA,Libya,Gharyan,,,,,,Reuters",
+        "BAD0003,,BAD0002+1d,Battles,Armed clash,LNA,Libya,Gharyan,,,,,,Reuters",
+        "BAD0004,2019-05-02,LBY0001+3d,Battles,Armed clash,LNA,Libya,Gharyan,,,,,,Reuters",
+        "BAD0005,2019-05-02,,Battles,Air/drone strike,LNA,Libya,Gharyan,,,,,,Reuters",
+        "BAD0006,2019-05-02,,Battles,Armed clash,LNA,Libya,Gharyaan City,,,,,,Reuters",
+        "BAD0007,2019-05-02,,Battles,Armed clash,LNA,Libya,Tripoli,95.1,13.2,,,,Reuters",
+        "BAD0008,2019-05-02,,Battles,Armed clash,LNA,Libya,Tripoli,,,Benghazi front,,,Reuters",
+        "BAD0009,2019-05-02,,Battles,Armed clash,LNA,Libya,Tripoli,,,,3,5,Reuters",
+        "LBY0001,2019-05-02,,Battles,Armed clash,LNA,Libya,Tripoli,,,,,,Reuters",
+    ];
+    w.write("data/events/broken.csv", &(rows.join("\n") + "\n"));
+    let out = w.run(&["validate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let expect = [
+        "broken.csv:2: field `event_date` has \"2019-04-31\"",
+        "broken.csv:3: field `anchor` has \"BAD0003+1d\": expected an anchor chain that ends at a dated event, not a cycle (BAD0002 → BAD0003 → BAD0002)",
+        "broken.csv:4: field `anchor` has \"BAD0002+1d\"",
+        "broken.csv:5: field `event_date` has \"2019-05-02\": expected 2019-04-07, the date anchor LBY0001+3d gives",
+        "broken.csv:6: field `sub_event_type` has \"Air/drone strike\": expected a sub-event type of Battles (this one belongs to Explosions/Remote violence)",
+        "broken.csv:7: field `location` has \"Gharyaan City\"",
+        "broken.csv:8: field `latitude` has \"95.1\"",
+        "broken.csv:9: field `front` has \"Benghazi front\"",
+        "broken.csv:10: field `fatalities`",
+        "broken.csv:11: field `event_id_cnty` has \"LBY0001\": expected an id used once",
+    ];
+    for line in expect {
+        assert!(err.contains(line), "missing {line:?} in:\n{err}");
+    }
+    assert!(err.contains("frontline: 10 problems found"), "{err}");
+    assert!(!w.path().join("output").exists(), "validate writes nothing");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_or_has_a_short_row_is_named() {
+    let w = Workdir::with_data();
+    w.write("data/events/latin1.csv", "");
+    std::fs::write(w.path().join("data/events/latin1.csv"), b"event_id_cnty,location\nLBY9,Tr\xe9poli\n").unwrap();
+    w.write("data/events/short.json", "[\n {\"event_id_cnty\": \"LBY9999\"},\n 3\n]");
+    let out = w.run(&["validate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("latin1.csv: UTF-8 text"), "{err}");
+    assert!(err.contains("short.json:2: field `event_type` is empty"), "{err}");
+    assert!(err.contains("short.json:3: element 1 to be an event object"), "{err}");
+}
