@@ -68,9 +68,18 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
         ));
     }
     let fronts = &dataset.fronts;
-    write("charts/events-by-front.svg", chart::by_front::render(&charted, fronts, &options))?;
-    write("charts/timeline.svg", chart::timeline::render(&charted, fronts, &options))?;
-    write("charts/map.svg", chart::map::render(&charted, fronts, &basemap, &options))?;
+    write(
+        "charts/events-by-front.svg",
+        chart::by_front::render(&charted, fronts, &options),
+    )?;
+    write(
+        "charts/timeline.svg",
+        chart::timeline::render(&charted, fronts, &options),
+    )?;
+    write(
+        "charts/map.svg",
+        chart::map::render(&charted, fronts, &basemap, &options),
+    )?;
 
     Ok(Summary {
         events: dataset.events.len(),
@@ -83,7 +92,10 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
 /// does not stretch every axis across three empty years. All events when none is key.
 fn charted_period<'a>(events: &[&'a Event]) -> Vec<&'a Event> {
     let keys = events.iter().filter(|e| e.key);
-    let (Some(first), Some(last)) = (keys.clone().map(|e| e.date.start).min(), keys.map(|e| e.date.end).max()) else {
+    let (Some(first), Some(last)) = (
+        keys.clone().map(|e| e.date.start).min(),
+        keys.map(|e| e.date.end).max(),
+    ) else {
         return events.to_vec();
     };
     let from = first.with_day(1).unwrap_or(first);
@@ -92,7 +104,11 @@ fn charted_period<'a>(events: &[&'a Event]) -> Vec<&'a Event> {
         .and_then(|d| d.checked_add_months(Months::new(1)))
         .and_then(|d| d.pred_opt())
         .unwrap_or(last);
-    events.iter().copied().filter(|e| e.date.overlaps(from, to)).collect()
+    events
+        .iter()
+        .copied()
+        .filter(|e| e.date.overlaps(from, to))
+        .collect()
 }
 
 /// Layers of fronts that no longer exist would mislead a reader of `output/`.

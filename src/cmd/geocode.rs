@@ -85,7 +85,7 @@ fn to_table(result: &Result<Resolution, NotFound>) -> String {
             );
             for (i, c) in r.candidates.iter().enumerate() {
                 out.push_str(&format!(
-                    "  {} {:<28} {:<3} {:<5} {:>9.5} {:>10.5} pop {:<8} {} {:?} [{}]\n",
+                    "  {} {:<28} {:<3} {:<5} {:>9.5} {:>10.5} pop {:<8} {} \"{}\" [{}] {}\n",
                     if i == 0 { "*" } else { " " },
                     c.place.name,
                     c.place.country_code,
@@ -95,7 +95,8 @@ fn to_table(result: &Result<Resolution, NotFound>) -> String {
                     c.place.population,
                     c.matched.as_str(),
                     c.matched_name,
-                    c.place.geonameid
+                    c.place.geonameid,
+                    c.place.source
                 ));
             }
             out

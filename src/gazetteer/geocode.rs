@@ -239,31 +239,33 @@ impl Gazetteer {
     }
 }
 
+/// Why the winner beat the runner-up: the first ranking rule on which they differ.
 fn explain(candidates: &[Candidate], wanted: Option<&str>) -> String {
     let winner = &candidates[0];
-    let mut reason = format!("{} {:?}", winner.matched.as_str(), winner.matched_name);
-    if candidates.len() == 1 {
+    let mut reason = format!("{} \"{}\"", winner.matched.as_str(), winner.matched_name);
+    let Some(runner_up) = candidates.get(1) else {
         reason.push_str("; the only candidate");
         return reason;
-    }
-    let rivals = &candidates[1..];
-    if rivals.iter().all(|c| c.matched == Match::SpellingVariant)
-        && winner.matched != Match::SpellingVariant
+    };
+    let (w, r) = (winner.place, runner_up.place);
+    let why = if (winner.matched == Match::SpellingVariant)
+        != (runner_up.matched == Match::SpellingVariant)
     {
-        reason.push_str("; the others are only spelling variants");
-    } else if let Some(code) =
-        wanted.filter(|_| winner.in_country && rivals.iter().any(|c| !c.in_country))
-    {
-        reason.push_str(&format!("; in {code}, the event's country"));
-        if rivals.iter().any(|c| c.in_country) {
-            reason.push_str(&format!(
-                "; most populous there ({})",
-                winner.place.population
-            ));
-        }
+        "a folded name match beats a spelling variant".to_string()
+    } else if winner.in_country != runner_up.in_country {
+        format!("in {}, the country asked for", wanted.unwrap_or(""))
+    } else if w.population != r.population {
+        format!(
+            "more populous than {} ({} vs {})",
+            r.name, w.population, r.population
+        )
+    } else if winner.matched != runner_up.matched {
+        "matched on its main name".to_string()
+    } else if w.table != r.table {
+        format!("a curated alias row ({})", w.source)
     } else {
-        reason.push_str(&format!("; most populous ({})", winner.place.population));
-    }
-    reason.push_str(&format!("; {} candidates", candidates.len()));
+        "same rank on every rule; lowest id first".to_string()
+    };
+    reason.push_str(&format!("; {why}; {} candidates", candidates.len()));
     reason
 }

@@ -8,13 +8,13 @@ use crate::diagnostic::{Diagnostic, Error, Origin};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Which table a place came from.
+/// Which table a place came from; curated alias rows come first when all else ties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Table {
-    /// A GeoNames row (CC BY 4.0).
-    GeoNames,
     /// frontline's alias table, each row with its own source.
     Alias,
+    /// A row in GeoNames format (CC BY 4.0), from GeoNames itself or GDELT's place table.
+    GeoNames,
 }
 
 /// One place of the gazetteer, with GeoNames' field names.
@@ -173,7 +173,13 @@ fn read_geonames(file: &Path, text: &str, places: &mut Vec<Place>, problems: &mu
             admin1: cols[10].to_string(),
             population: cols[14].parse().unwrap_or(0),
             table: Table::GeoNames,
-            source: "GeoNames".to_string(),
+            // GDELT's place table keys places by negative GNS feature ids.
+            source: if cols[0].starts_with('-') {
+                "GDELT place table"
+            } else {
+                "GeoNames"
+            }
+            .to_string(),
         });
     }
 }
