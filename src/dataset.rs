@@ -2,7 +2,9 @@
 
 use crate::diagnostic::{Diagnostic, Error};
 use crate::event::record::{self, Draft};
+use crate::event::geo_precision::GeoPrecision;
 use crate::event::{anchor, Event, UNASSIGNED};
+use geo::Centroid;
 use crate::format;
 use crate::front::Fronts;
 use crate::gazetteer::Gazetteer;
@@ -103,24 +105,25 @@ pub fn resolve_events(
                         event.geo_precision = winner.geo_precision();
                     }
                 }
-                Err(not_found) => {
-                    let mut expected =
-                        "a place in the gazetteer (data/gazetteer/), or latitude and longitude"
-                            .to_string();
-                    if !not_found.suggestions.is_empty() {
-                        expected.push_str(&format!(
-                            "; did you mean {}?",
-                            not_found.suggestions.join(", ")
-                        ));
+                Err(not_found) => match fronts.find(&event.location) {
+                    // A front's name that the gazetteer lacks (Yarmouk, Airport Road) is placed at
+                    // the centre of the front's area, no closer than `near`.
+                    Some(front) => {
+                        event.point = front.area.centroid().unwrap_or(event.point);
+                        event.geonameid = Some(format!("front:{}", front.id));
+                        if !draft.geo_precision_given {
+                            event.geo_precision = GeoPrecision::Near;
+                        }
                     }
-                    problems.push(Diagnostic::field(
-                        &event.origin,
-                        "location",
-                        &event.location,
-                        expected,
-                    ));
-                    continue;
-                }
+                    None => {
+                        let mut expected = "a place in the gazetteer (data/gazetteer/) or a front's name, or latitude and longitude".to_string();
+                        if !not_found.suggestions.is_empty() {
+                            expected.push_str(&format!("; did you mean {}?", not_found.suggestions.join(", ")));
+                        }
+                        problems.push(Diagnostic::field(&event.origin, "location", &event.location, expected));
+                        continue;
+                    }
+                },
             },
         }
         event.front = match &draft.front {

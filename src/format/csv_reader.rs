@@ -6,6 +6,15 @@ use std::path::Path;
 
 /// Reads the records of one CSV text; a malformed row is reported and skipped.
 pub fn read(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<RawRecord> {
+    // The csv crate counts a CRLF row end as the next row's first line; Excel and Python
+    // write CRLF, so rows are read with LF ends to keep reported lines true.
+    let normalized;
+    let text = if text.contains("\r\n") {
+        normalized = text.replace("\r\n", "\n");
+        normalized.as_str()
+    } else {
+        text
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -90,6 +99,15 @@ mod tests {
         assert_eq!(records[0].get("notes"), "two\nlines");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].origin.line, Some(5));
+    }
+
+    #[test]
+    fn crlf_rows_report_their_own_line() {
+        let text = "event_id_cnty,event_type,sub_event_type,actor1,country,location\r\nLBY1,Battles,Armed clash,A,Libya,Tripoli\r\nLBY2,Battles\r\n";
+        let mut problems = Vec::new();
+        let records = read(Path::new("e.csv"), text, &mut problems);
+        assert_eq!(records[0].origin.line, Some(2));
+        assert_eq!(problems[0].origin.line, Some(3));
     }
 
     #[test]
