@@ -2,12 +2,11 @@
 
 use crate::diagnostic::{Diagnostic, Error};
 use crate::event::record::{self, Draft};
-use crate::event::geo_precision::GeoPrecision;
 use crate::event::{anchor, Event, UNASSIGNED};
-use geo::Centroid;
 use crate::format;
 use crate::front::Fronts;
 use crate::gazetteer::Gazetteer;
+use crate::locate::locate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -95,35 +94,30 @@ pub fn resolve_events(
         let mut event = draft.event;
         match draft.point {
             Some(point) => event.point = point,
-            None => match gazetteer.geocode(&event.location, Some(&event.country)) {
+            None => match locate(gazetteer, fronts, &event.location, Some(&event.country)) {
                 Ok(found) => {
-                    let winner = found.winner();
-                    // geo's Point is (x, y) = (longitude, latitude).
-                    event.point = geo::Point::new(winner.place.longitude, winner.place.latitude);
-                    event.geonameid = Some(winner.place.geonameid.clone());
+                    event.point = found.point();
+                    event.geonameid = Some(found.geonameid());
                     if !draft.geo_precision_given {
-                        event.geo_precision = winner.geo_precision();
+                        event.geo_precision = found.geo_precision();
                     }
                 }
-                Err(not_found) => match fronts.find(&event.location) {
-                    // A front's name that the gazetteer lacks (Yarmouk, Airport Road) is placed at
-                    // the centre of the front's area, no closer than `near`.
-                    Some(front) => {
-                        event.point = front.area.centroid().unwrap_or(event.point);
-                        event.geonameid = Some(format!("front:{}", front.id));
-                        if !draft.geo_precision_given {
-                            event.geo_precision = GeoPrecision::Near;
-                        }
+                Err(not_found) => {
+                    let mut expected = "a place in the gazetteer (data/gazetteer/) or a front's name, or latitude and longitude".to_string();
+                    if !not_found.suggestions.is_empty() {
+                        expected.push_str(&format!(
+                            "; did you mean {}?",
+                            not_found.suggestions.join(", ")
+                        ));
                     }
-                    None => {
-                        let mut expected = "a place in the gazetteer (data/gazetteer/) or a front's name, or latitude and longitude".to_string();
-                        if !not_found.suggestions.is_empty() {
-                            expected.push_str(&format!("; did you mean {}?", not_found.suggestions.join(", ")));
-                        }
-                        problems.push(Diagnostic::field(&event.origin, "location", &event.location, expected));
-                        continue;
-                    }
-                },
+                    problems.push(Diagnostic::field(
+                        &event.origin,
+                        "location",
+                        &event.location,
+                        expected,
+                    ));
+                    continue;
+                }
             },
         }
         event.front = match &draft.front {

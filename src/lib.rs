@@ -3,7 +3,7 @@
 //!
 //! The data flows through the modules in this order:
 //! [`format`] reads event files → [`event`] validates records and resolves anchored dates →
-//! [`gazetteer`] geocodes places → [`front`] assigns fronts → [`dataset`] holds the result →
+//! [`gazetteer`] and [`locate`] place them → [`front`] assigns fronts → [`dataset`] holds the result →
 //! [`format::geojson_writer`] and [`chart`] write layers and charts, through [`output`].
 
 pub mod basemap;
@@ -16,4 +16,5 @@ pub mod event;
 pub mod format;
 pub mod front;
 pub mod gazetteer;
+pub mod locate;
 pub mod output;

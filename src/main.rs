@@ -4,6 +4,7 @@ use clap::Parser;
 use frontline::cli::{Cli, Command};
 use frontline::dataset::DataPaths;
 use frontline::diagnostic::Error;
+use frontline::front::Fronts;
 use frontline::gazetteer::Gazetteer;
 use std::io::Write;
 use std::process::ExitCode;
@@ -50,9 +51,16 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             format,
             data,
         } => {
-            let gazetteer = Gazetteer::load(&DataPaths::new(data).gazetteer())?;
-            let (text, all_found) =
-                frontline::cmd::geocode::run(&gazetteer, &names, country.as_deref(), format);
+            let paths = DataPaths::new(data);
+            let gazetteer = Gazetteer::load(&paths.gazetteer())?;
+            let fronts = Fronts::load(&paths.fronts())?;
+            let (text, all_found) = frontline::cmd::geocode::run(
+                &gazetteer,
+                &fronts,
+                &names,
+                country.as_deref(),
+                format,
+            );
             print(&text)?;
             Ok(if all_found {
                 ExitCode::SUCCESS

@@ -15,7 +15,12 @@ fn files_under(root: &Path) -> Vec<String> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                out.push(path.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+                out.push(
+                    path.strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
             }
         }
     }
@@ -34,7 +39,10 @@ fn the_committed_output_is_what_build_writes() {
     build(&w);
     let written = files_under(&w.path().join("output"));
     let committed = files_under(&repo().join("output"));
-    assert_eq!(written, committed, "output/ holds other files than build writes: run `cargo run --release -- build`");
+    assert_eq!(
+        written, committed,
+        "output/ holds other files than build writes: run `cargo run --release -- build`"
+    );
     for file in &written {
         let a = std::fs::read(w.path().join("output").join(file)).unwrap();
         let b = std::fs::read(repo().join("output").join(file)).unwrap();
@@ -55,7 +63,11 @@ fn two_builds_write_identical_bytes() {
         .collect();
     build(&w);
     for (file, bytes) in first {
-        assert_eq!(std::fs::read(w.path().join("output").join(&file)).unwrap(), bytes, "{file}");
+        assert_eq!(
+            std::fs::read(w.path().join("output").join(&file)).unwrap(),
+            bytes,
+            "{file}"
+        );
     }
 }
 
@@ -65,7 +77,10 @@ fn events(w: &Workdir) -> Vec<Value> {
 }
 
 fn event<'a>(events: &'a [Value], id: &str) -> &'a Value {
-    events.iter().find(|e| e["id"] == id).unwrap_or_else(|| panic!("no {id}"))
+    events
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no {id}"))
 }
 
 #[test]
@@ -78,18 +93,36 @@ fn the_seed_report_is_resolved_dated_and_placed() {
     let offensive = &event(&events, "LBY0001")["properties"];
     assert_eq!(offensive["start_date"], "2019-04-04T00:00:00Z");
     let withdrawal = &event(&events, "LBY0002")["properties"];
-    assert_eq!(withdrawal["date_start"], "2019-04-07", "the offensive plus three days");
+    assert_eq!(
+        withdrawal["date_start"], "2019-04-07",
+        "the offensive plus three days"
+    );
     assert_eq!(withdrawal["anchor"], "LBY0001+3d");
 
     let misrata = &event(&events, "LBY0004");
-    let [lon, lat] = [misrata["geometry"]["coordinates"][0].as_f64().unwrap(), misrata["geometry"]["coordinates"][1].as_f64().unwrap()];
-    assert!((lat - 32.37).abs() < 0.1 && (lon - 15.09).abs() < 0.1, "Misrata at {lat},{lon}");
+    let [lon, lat] = [
+        misrata["geometry"]["coordinates"][0].as_f64().unwrap(),
+        misrata["geometry"]["coordinates"][1].as_f64().unwrap(),
+    ];
+    assert!(
+        (lat - 32.37).abs() < 0.1 && (lon - 15.09).abs() < 0.1,
+        "Misrata at {lat},{lon}"
+    );
     assert_eq!(misrata["properties"]["front"], "misrata");
 
-    for (id, front) in [("LBY0005", "ain-zara"), ("LBY0006", "khallat-al-furjan"), ("LBY0007", "yarmouk"), ("LBY0008", "salah-al-din"), ("LBY0009", "al-sbeaa")] {
+    for (id, front) in [
+        ("LBY0005", "ain-zara"),
+        ("LBY0006", "khallat-al-furjan"),
+        ("LBY0007", "yarmouk"),
+        ("LBY0008", "salah-al-din"),
+        ("LBY0009", "al-sbeaa"),
+    ] {
         let e = event(&events, id);
         assert_eq!(e["properties"]["front"], front, "{id}");
-        assert!(e["properties"]["geonameid"].is_string(), "{id} was geocoded");
+        assert!(
+            e["properties"]["geonameid"].is_string(),
+            "{id} was geocoded"
+        );
     }
     let tunis = &event(&events, "LBY0011")["properties"];
     assert_eq!(tunis["front"], "unassigned");
@@ -104,14 +137,25 @@ fn every_front_has_a_layer_and_the_layers_partition_the_events() {
     let fronts: Value = serde_json::from_str(&w.read("output/fronts.geojson")).unwrap();
     let mut total = 0;
     for entry in std::fs::read_dir(w.path().join("output/layers")).unwrap() {
-        let layer: Value = serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let layer: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
         total += layer["features"].as_array().unwrap().len();
     }
     assert_eq!(total, all);
     for front in fronts["features"].as_array().unwrap() {
         let id = front["id"].as_str().unwrap();
-        assert!(w.path().join(format!("output/layers/{id}.geojson")).exists(), "{id}");
-        assert!(front["properties"]["name_ar"].as_str().is_some_and(|s| !s.is_empty()), "{id} has an Arabic name");
+        assert!(
+            w.path()
+                .join(format!("output/layers/{id}.geojson"))
+                .exists(),
+            "{id}"
+        );
+        assert!(
+            front["properties"]["name_ar"]
+                .as_str()
+                .is_some_and(|s| !s.is_empty()),
+            "{id} has an Arabic name"
+        );
     }
 }
 
@@ -120,7 +164,9 @@ fn a_failed_build_leaves_the_previous_output_whole() {
     let w = Workdir::with_data();
     build(&w);
     let before = w.read("output/events.geojson");
-    let broken = w.read("data/events/seed-2019-05-01.csv").replace("2019-04-04", "2019-04-31");
+    let broken = w
+        .read("data/events/seed-2019-05-01.csv")
+        .replace("2019-04-04", "2019-04-31");
     w.write("data/events/seed-2019-05-01.csv", &broken);
     let out = w.run(&["build"]);
     assert_eq!(out.status.code(), Some(2));

@@ -14,14 +14,31 @@ fn each_chart_has_a_title_a_legend_arabic_text_and_the_credit() {
     assert!(w.run(&["build"]).status.success());
     for chart in CHARTS {
         let svg = w.read(&format!("output/charts/{chart}"));
-        assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"), "{chart}");
-        assert!(svg.contains("<title") || svg.contains("class=\"title\""), "{chart} has a title");
+        assert!(
+            svg.starts_with("<svg") || svg.starts_with("<?xml"),
+            "{chart}"
+        );
+        assert!(
+            svg.contains("<title") || svg.contains("class=\"title\""),
+            "{chart} has a title"
+        );
         assert!(svg.contains("GeoNames"), "{chart} credits GeoNames");
-        assert!(svg.contains("Ain Zara") && svg.contains("عين زارة"), "{chart} names fronts in English and Arabic");
-        assert!(svg.contains("direction=\"rtl\""), "{chart} sets Arabic right-to-left");
+        assert!(
+            svg.contains("Ain Zara") && svg.contains("عين زارة"),
+            "{chart} names fronts in English and Arabic"
+        );
+        assert!(
+            svg.contains("direction=\"rtl\""),
+            "{chart} sets Arabic right-to-left"
+        );
     }
     let timeline = w.read("output/charts/timeline.svg");
-    for key in ["LNA offensive on Tripoli begins", "AFRICOM withdraws US forces", "US forces back in Tripoli", "أفريكوم تسحب القوات الأميركية"] {
+    for key in [
+        "LNA offensive on Tripoli begins",
+        "AFRICOM withdraws US forces",
+        "US forces back in Tripoli",
+        "أفريكوم تسحب القوات الأميركية",
+    ] {
         assert!(timeline.contains(key), "timeline annotates {key}");
     }
 }
@@ -38,13 +55,27 @@ fn chromium_renders_each_chart() {
         let png = w.path().join(format!("{chart}.png"));
         let profile = tempfile::tempdir().unwrap();
         let out = Command::new("chromium")
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars", "--window-size=1200,900"])
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--window-size=1200,900",
+            ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(format!("--screenshot={}", png.display()))
             .arg(format!("file://{}", svg.display()))
             .output()
             .unwrap();
         let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
-        assert!(size > 20_000, "{chart}: Chromium drew {size} bytes\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            size > 20_000,
+            "{chart}: Chromium drew {size} bytes\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }

@@ -13,7 +13,10 @@ fn ogrinfo_reads_every_layer_with_its_features_and_time_fields() {
     }
     let w = Workdir::with_data();
     assert!(w.run(&["build"]).status.success());
-    let mut layers = vec![w.path().join("output/events.geojson"), w.path().join("output/fronts.geojson")];
+    let mut layers = vec![
+        w.path().join("output/events.geojson"),
+        w.path().join("output/fronts.geojson"),
+    ];
     for entry in std::fs::read_dir(w.path().join("output/layers")).unwrap() {
         layers.push(entry.unwrap().path());
     }
@@ -22,13 +25,34 @@ fn ogrinfo_reads_every_layer_with_its_features_and_time_fields() {
         let text = std::fs::read_to_string(&path).unwrap();
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         let expected = json["features"].as_array().unwrap().len();
-        let out = Command::new("ogrinfo").args(["-ro", "-so", "-al"]).arg(&path).output().unwrap();
+        let out = Command::new("ogrinfo")
+            .args(["-ro", "-so", "-al"])
+            .arg(&path)
+            .output()
+            .unwrap();
         let report = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
-        assert!(report.contains(&format!("Feature Count: {expected}")), "{}: expected {expected} features\n{report}", path.display());
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            report.contains(&format!("Feature Count: {expected}")),
+            "{}: expected {expected} features\n{report}",
+            path.display()
+        );
         if expected > 0 {
-            assert!(report.contains("start_date: DateTime"), "{}: start_date is not a DateTime\n{report}", path.display());
-            assert!(report.contains("end_date: DateTime"), "{}\n{report}", path.display());
+            assert!(
+                report.contains("start_date: DateTime"),
+                "{}: start_date is not a DateTime\n{report}",
+                path.display()
+            );
+            assert!(
+                report.contains("end_date: DateTime"),
+                "{}\n{report}",
+                path.display()
+            );
         }
         if path.ends_with("events.geojson") {
             assert!(report.contains("Geometry: Point"), "{report}");

@@ -57,12 +57,74 @@ fn a_broken_copy_gets_every_problem_listed_with_its_line_and_exit_2() {
 fn a_file_that_is_not_utf8_or_has_a_short_row_is_named() {
     let w = Workdir::with_data();
     w.write("data/events/latin1.csv", "");
-    std::fs::write(w.path().join("data/events/latin1.csv"), b"event_id_cnty,location\nLBY9,Tr\xe9poli\n").unwrap();
-    w.write("data/events/short.json", "[\n {\"event_id_cnty\": \"LBY9999\"},\n 3\n]");
+    std::fs::write(
+        w.path().join("data/events/latin1.csv"),
+        b"event_id_cnty,location\nLBY9,Tr\xe9poli\n",
+    )
+    .unwrap();
+    w.write(
+        "data/events/short.json",
+        "[\n {\"event_id_cnty\": \"LBY9999\"},\n 3\n]",
+    );
     let out = w.run(&["validate"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("latin1.csv: UTF-8 text"), "{err}");
-    assert!(err.contains("short.json:2: field `event_type` is empty"), "{err}");
-    assert!(err.contains("short.json:3: element 1 to be an event object"), "{err}");
+    assert!(
+        err.contains("short.json:2: field `event_type` is empty"),
+        "{err}"
+    );
+    assert!(
+        err.contains("short.json:3: element 1 to be an event object"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_plain_acled_export_reads_as_it_is() {
+    let w = Workdir::with_data();
+    for entry in std::fs::read_dir(w.path().join("data/events")).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    std::fs::copy(
+        util::repo().join("tests/fixtures/acled-export.csv"),
+        w.path().join("data/events/acled.csv"),
+    )
+    .unwrap();
+    let out = w.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&w.read("output/events.geojson")).unwrap();
+    let by_id = |id: &str| {
+        v["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap()["properties"]
+            .clone()
+    };
+    let gharyan = by_id("LBY9001");
+    assert_eq!(
+        (
+            gharyan["time_precision"].as_str(),
+            gharyan["geo_precision"].as_str()
+        ),
+        (Some("day"), Some("exact"))
+    );
+    assert_eq!(gharyan["front"], "gharyan");
+    let tajoura = by_id("LBY9002");
+    assert_eq!(tajoura["time_precision"], "week");
+    assert_eq!(
+        (tajoura["date_start"].as_str(), tajoura["date_end"].as_str()),
+        (Some("2019-07-01"), Some("2019-07-07"))
+    );
+    assert_eq!(tajoura["geo_precision"], "near");
+    assert_eq!(tajoura["source"], "AP;UN News");
+    assert_eq!(tajoura["front"], "tajoura-mitiga");
+    let unsmil = by_id("LBY9003");
+    assert_eq!(
+        (unsmil["date_start"].as_str(), unsmil["date_end"].as_str()),
+        (Some("2019-05-01"), Some("2019-05-31"))
+    );
+    assert_eq!(unsmil["geo_precision"], "admin1");
 }

@@ -1,31 +1,39 @@
-//! `frontline geocode NAME…`: the gazetteer's answer for each name, with its reasons.
+//! `frontline geocode NAME…`: where each name is placed, the candidates, and why.
 
 use crate::cli::GeocodeFormat;
 use crate::format::geojson_writer::round6;
-use crate::gazetteer::geocode::{Candidate, NotFound, Resolution};
+use crate::front::Fronts;
+use crate::gazetteer::geocode::{Candidate, NotFound};
 use crate::gazetteer::Gazetteer;
+use crate::locate::{locate, Found};
 use serde_json::{json, Value};
 
-/// Geocodes each name; returns the text to print and whether every name was found.
+/// Places each name as `build` would; returns the text to print and whether every name
+/// was found.
 pub fn run(
     gazetteer: &Gazetteer,
+    fronts: &Fronts,
     names: &[String],
     country: Option<&str>,
     format: GeocodeFormat,
 ) -> (String, bool) {
-    let results: Vec<Result<Resolution, NotFound>> = names
+    let results: Vec<(&str, Result<Found, NotFound>)> = names
         .iter()
-        .map(|n| gazetteer.geocode(n, country))
+        .map(|n| (n.as_str(), locate(gazetteer, fronts, n, country)))
         .collect();
-    let all_found = results.iter().all(Result::is_ok);
+    let all_found = results.iter().all(|(_, r)| r.is_ok());
     let text = match format {
         GeocodeFormat::Json => {
-            let items: Vec<Value> = results.iter().map(to_json).collect();
+            let items: Vec<Value> = results.iter().map(|(q, r)| to_json(q, r)).collect();
             let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
             text.push('\n');
             text
         }
-        GeocodeFormat::Table => results.iter().map(to_table).collect::<Vec<_>>().join("\n"),
+        GeocodeFormat::Table => results
+            .iter()
+            .map(|(q, r)| to_table(q, r))
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     (text, all_found)
 }
@@ -45,61 +53,101 @@ fn candidate_json(c: &Candidate) -> Value {
     })
 }
 
-fn to_json(result: &Result<Resolution, NotFound>) -> Value {
-    match result {
-        Ok(r) => {
-            let w = r.winner();
-            json!({
-                "query": r.query,
-                "name": w.place.name,
-                "latitude": round6(w.place.latitude),
-                "longitude": round6(w.place.longitude),
-                "country": w.place.country_code,
-                "geonameid": w.place.geonameid,
-                "geo_precision": w.geo_precision().as_str(),
-                "feature_code": w.place.feature_code,
-                "reason": r.reason,
-                "candidates": r.candidates.iter().map(candidate_json).collect::<Vec<_>>(),
-            })
+fn to_json(query: &str, result: &Result<Found, NotFound>) -> Value {
+    let found = match result {
+        Ok(found) => found,
+        Err(e) => {
+            return json!({"query": query, "error": e.to_string(), "suggestions": e.suggestions})
         }
-        Err(e) => json!({"query": e.query, "error": e.to_string(), "suggestions": e.suggestions}),
-    }
+    };
+    let point = found.point();
+    let (name, country, feature_code, reason, candidates) = match found {
+        Found::Place(r) => {
+            let w = r.winner();
+            (
+                w.place.name.clone(),
+                Value::from(w.place.country_code.clone()),
+                w.place.feature_code.clone(),
+                r.reason.clone(),
+                r.candidates.iter().map(candidate_json).collect(),
+            )
+        }
+        Found::Front(f) => (
+            f.name.clone(),
+            Value::Null,
+            "AREA".to_string(),
+            front_reason(f),
+            Vec::new(),
+        ),
+    };
+    json!({
+        "query": query,
+        "name": name,
+        "latitude": round6(point.y()),
+        "longitude": round6(point.x()),
+        "country": country,
+        "geonameid": found.geonameid(),
+        "geo_precision": found.geo_precision().as_str(),
+        "feature_code": feature_code,
+        "reason": reason,
+        "candidates": candidates,
+    })
 }
 
-fn to_table(result: &Result<Resolution, NotFound>) -> String {
-    match result {
-        Err(e) => format!("{}\n  error: {e}\n", e.query),
-        Ok(r) => {
+fn front_reason(front: &crate::front::Front) -> String {
+    format!(
+        "not in the gazetteer; names the front {} ({}), placed at the centre of its area",
+        front.id, front.name_ar
+    )
+}
+
+fn to_table(query: &str, result: &Result<Found, NotFound>) -> String {
+    let found = match result {
+        Ok(found) => found,
+        Err(e) => return format!("{query}\n  error: {e}\n"),
+    };
+    let point = found.point();
+    let mut out = match found {
+        Found::Place(r) => {
             let w = r.winner();
-            let mut out = format!(
-                "{} → {} ({}, {}) lat {:.5} lon {:.5}, geonameid {}, {}\n  why: {}\n",
-                r.query,
+            format!(
+                "{query} → {} ({}, {}) lat {:.5} lon {:.5}, geonameid {}, {}\n  why: {}\n",
                 w.place.name,
                 w.place.country_code,
                 w.place.feature_code,
-                w.place.latitude,
-                w.place.longitude,
+                point.y(),
+                point.x(),
                 w.place.geonameid,
-                w.geo_precision(),
+                found.geo_precision(),
                 r.reason
-            );
-            for (i, c) in r.candidates.iter().enumerate() {
-                out.push_str(&format!(
-                    "  {} {:<28} {:<3} {:<5} {:>9.5} {:>10.5} pop {:<8} {} \"{}\" [{}] {}\n",
-                    if i == 0 { "*" } else { " " },
-                    c.place.name,
-                    c.place.country_code,
-                    c.place.feature_code,
-                    c.place.latitude,
-                    c.place.longitude,
-                    c.place.population,
-                    c.matched.as_str(),
-                    c.matched_name,
-                    c.place.geonameid,
-                    c.place.source
-                ));
-            }
-            out
+            )
+        }
+        Found::Front(f) => format!(
+            "{query} → front {} lat {:.5} lon {:.5}, {}\n  why: {}\n",
+            f.name,
+            point.y(),
+            point.x(),
+            found.geo_precision(),
+            front_reason(f)
+        ),
+    };
+    if let Found::Place(r) = found {
+        for (i, c) in r.candidates.iter().enumerate() {
+            out.push_str(&format!(
+                "  {} {:<28} {:<3} {:<5} {:>9.5} {:>10.5} pop {:<8} {} \"{}\" [{}] {}\n",
+                if i == 0 { "*" } else { " " },
+                c.place.name,
+                c.place.country_code,
+                c.place.feature_code,
+                c.place.latitude,
+                c.place.longitude,
+                c.place.population,
+                c.matched.as_str(),
+                c.matched_name,
+                c.place.geonameid,
+                c.place.source
+            ));
         }
     }
+    out
 }
