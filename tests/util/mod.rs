@@ -16,17 +16,20 @@ pub struct Workdir {
     pub dir: tempfile::TempDir,
 }
 
-impl Workdir {
+impl Default for Workdir {
     /// An empty scratch folder.
-    pub fn new() -> Workdir {
+    fn default() -> Workdir {
         Workdir {
             dir: tempfile::tempdir().expect("a temporary folder"),
         }
     }
+}
+
+impl Workdir {
 
     /// A scratch folder with `data/` copied from the repository.
     pub fn with_data() -> Workdir {
-        let w = Workdir::new();
+        let w = Workdir::default();
         copy_dir(&repo().join("data"), &w.path().join("data"));
         w
     }
