@@ -934,17 +934,17 @@ pub(crate) mod tests {
         }
     }
 
-    /// A square front area around a point.
+    /// A square front area; `square` is the centre's longitude and latitude and the half
+    /// side in degrees.
     pub(crate) fn front(
         id: &str,
-        name: &str,
-        name_ar: &str,
+        names: (&str, &str),
         color: &str,
         order: i64,
-        lon: f64,
-        lat: f64,
-        half: f64,
+        square: (f64, f64, f64),
     ) -> Front {
+        let (name, name_ar) = names;
+        let (lon, lat, half) = square;
         let ring = vec![
             (lon - half, lat - half),
             (lon + half, lat - half),
@@ -971,33 +971,24 @@ pub(crate) mod tests {
             fronts: vec![
                 front(
                     "airport-road",
-                    "Airport Road",
-                    "طريق المطار",
+                    ("Airport Road", "طريق المطار"),
                     "#0067a5",
                     1,
-                    13.15,
-                    32.80,
-                    0.03,
+                    (13.15, 32.80, 0.03),
                 ),
                 front(
                     "ain-zara",
-                    "Ain Zara",
-                    "عين زارة",
+                    ("Ain Zara", "عين زارة"),
                     "#8db600",
                     2,
-                    13.25,
-                    32.80,
-                    0.03,
+                    (13.25, 32.80, 0.03),
                 ),
                 front(
                     "sirte-jufra",
-                    "Sirte and Jufra",
-                    "سرت والجفرة",
+                    ("Sirte and Jufra", "سرت والجفرة"),
                     "#f3c300",
                     3,
-                    16.6,
-                    31.2,
-                    0.5,
+                    (16.6, 31.2, 0.5),
                 ),
             ],
         }

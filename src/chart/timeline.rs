@@ -13,6 +13,7 @@ const TITLE: &str = "Timeline of events, by front";
 const TITLE_AR: &str = "التسلسل الزمني للأحداث حسب الجبهة";
 const LANE_HEIGHT: f64 = 34.0;
 const ROW_HEIGHT: f64 = 34.0;
+const LINE_HEIGHT: f64 = 15.0;
 const MARK_RADIUS: f64 = 5.0;
 const LABEL_SIZE: f64 = 12.0;
 /// Vertical offsets tried, in order, for a mark that would cover another in its lane.
@@ -66,7 +67,11 @@ pub fn render(events: &[&Event], fronts: &Fronts, options: &ChartOptions) -> Str
     let centre_of = |event: &Event| scale.x(event.date.start) + scale.day_width() / 2.0;
 
     let annotations = place_annotations(&keys, &centre_of, MARGIN, right);
-    let rows = annotations.iter().map(|a| a.row + 1).max().unwrap_or(0);
+    let rows = annotations
+        .iter()
+        .map(|a| a.row + a.height)
+        .max()
+        .unwrap_or(0);
     let lanes_top = top + ROW_HEIGHT * rows as f64 + if rows > 0 { 14.0 } else { 0.0 };
     let lanes_bottom = lanes_top + LANE_HEIGHT * lanes.len() as f64;
     let lane_mid = |lane: usize| lanes_top + LANE_HEIGHT * (lane as f64 + 0.5);
@@ -146,21 +151,27 @@ pub fn render(events: &[&Event], fronts: &Fronts, options: &ChartOptions) -> Str
                 ("class", "key-event"),
                 ("data-event", &a.event.event_id_cnty),
                 ("data-row", &a.row.to_string()),
+                ("data-rows", &a.height.to_string()),
             ],
         );
-        doc.text(
-            text_x,
-            row_top + 13.0,
-            &a.english,
-            TextStyle::new(LABEL_SIZE).bold().align(align),
-        );
-        if !a.event.headline_ar.is_empty() {
+        let mut baseline = row_top + 13.0;
+        for line in &a.english {
             doc.text(
                 text_x,
-                row_top + 28.0,
-                &a.event.headline_ar,
+                baseline,
+                line,
+                TextStyle::new(LABEL_SIZE).bold().align(align),
+            );
+            baseline += LINE_HEIGHT;
+        }
+        for line in &a.arabic {
+            doc.text(
+                text_x,
+                baseline + 1.0,
+                line,
                 TextStyle::new(LABEL_SIZE).arabic().align(align),
             );
+            baseline += LINE_HEIGHT;
         }
         doc.close("g");
     }
@@ -310,13 +321,19 @@ fn legend_items(events: &[&Event]) -> Vec<LegendItem> {
     items
 }
 
-/// A key event's label and the row above the lanes it sits on (0 the highest).
+/// A key event's label and the rows above the lanes it takes (0 the highest).
 #[derive(Clone, Debug)]
 struct Annotation<'a> {
     event: &'a Event,
-    english: String,
+    /// English lines: the date and headline, on one line or two.
+    english: Vec<String>,
+    /// Arabic lines, as many as the English ones or none.
+    arabic: Vec<String>,
+    /// First row.
     row: usize,
-    /// The label ends at its leader instead of starting there, near the right edge.
+    /// Rows taken: one, or two for a wrapped label.
+    height: usize,
+    /// The label ends at its leader instead of starting there.
     flipped: bool,
     /// Left and right of the label in px.
     span: (f64, f64),
@@ -324,12 +341,49 @@ struct Annotation<'a> {
     leader: f64,
 }
 
+impl Annotation<'_> {
+    fn last_row(&self) -> usize {
+        self.row + self.height - 1
+    }
+
+    /// Whether this label can sit where it is among labels already placed: no two labels
+    /// share a row and overlap, no leader crosses a label on its way down.
+    fn fits(&self, placed: &[Annotation]) -> bool {
+        let covers = |s: (f64, f64), at: f64| at > s.0 - 1.5 && at < s.1 + 1.5;
+        placed.iter().all(|other| {
+            if other.last_row() < self.row {
+                !covers(self.span, other.leader) || other.leader == self.leader
+            } else if other.row > self.last_row() {
+                !covers(other.span, self.leader) || other.leader == self.leader
+            } else {
+                self.span.1 + LABEL_GAP <= other.span.0 || self.span.0 >= other.span.1 + LABEL_GAP
+            }
+        })
+    }
+}
+
 /// Gap in px kept between labels on a row, and between a leader and a label.
 const LABEL_GAP: f64 = 10.0;
 
-/// Puts key-event labels on rows above the lanes, in date order, like a staircase: each
-/// label takes the highest row where it overlaps no other label, no leader from a row
-/// above crosses it, and its own leader crosses no label on a row below.
+/// Splits a line in two at the space that best balances their widths.
+fn split_line(text: &str, bold: bool) -> Vec<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    (1..words.len())
+        .map(|i| vec![words[..i].join(" "), words[i..].join(" ")])
+        .min_by(|a, b| {
+            let widest = |l: &Vec<String>| {
+                l.iter()
+                    .map(|s| svg::text_width(s, LABEL_SIZE, bold))
+                    .fold(0.0, f64::max)
+            };
+            widest(a).total_cmp(&widest(b))
+        })
+        .unwrap_or_else(|| vec![text.to_string()])
+}
+
+/// Puts key-event labels on rows above the lanes in date order, each where its bottom row
+/// is highest: labels start or end at their leader, on one row or wrapped over two, and
+/// no label overlaps another or is crossed by a leader (see [`Annotation::fits`]).
 fn place_annotations<'a>(
     keys: &[(usize, &'a Event)],
     centre_of: &dyn Fn(&Event) -> f64,
@@ -340,43 +394,107 @@ fn place_annotations<'a>(
     for (_, event) in keys {
         let x = centre_of(event);
         let english = format!("{} · {}", svg::day_label(event.date.start), event.label());
-        let width = svg::text_width(&english, LABEL_SIZE, true).max(svg::text_width(
-            &event.headline_ar,
-            LABEL_SIZE,
-            false,
-        ));
-        let flipped = x + 5.0 + width > max_x && x - 5.0 - width >= min_x;
-        let span = if flipped {
-            (x - 5.0 - width, x)
-        } else {
-            (x, x + 5.0 + width)
-        };
-        let fits = |row: usize| {
-            placed.iter().all(|other| {
-                let apart =
-                    span.1 + LABEL_GAP <= other.span.0 || span.0 >= other.span.1 + LABEL_GAP;
-                let covers = |s: (f64, f64), at: f64| {
-                    at > s.0 - LABEL_GAP / 2.0 && at < s.1 + LABEL_GAP / 2.0
+        let arabic = event.headline_ar.trim();
+        let mut options: Vec<Annotation> = Vec::new();
+        for wrapped in [false, true] {
+            let english = if wrapped {
+                split_line(&english, true)
+            } else {
+                vec![english.clone()]
+            };
+            let arabic = match (arabic.is_empty(), wrapped) {
+                (true, _) => Vec::new(),
+                (false, false) => vec![arabic.to_string()],
+                (false, true) => split_line(arabic, false),
+            };
+            let width = english
+                .iter()
+                .map(|l| svg::text_width(l, LABEL_SIZE, true))
+                .chain(arabic.iter().map(|l| svg::text_width(l, LABEL_SIZE, false)))
+                .fold(0.0, f64::max);
+            let lines = english.len() + arabic.len();
+            let height = (lines as f64 * LINE_HEIGHT / ROW_HEIGHT).ceil().max(1.0) as usize;
+            for flipped in [false, true] {
+                let span = if flipped {
+                    (x - 5.0 - width, x)
+                } else {
+                    (x, x + 5.0 + width)
                 };
-                match other.row.cmp(&row) {
-                    std::cmp::Ordering::Equal => apart,
-                    // Its leader comes down through this row.
-                    std::cmp::Ordering::Less => !covers(span, other.leader) || other.leader == x,
-                    // This label's leader goes down through its row.
-                    std::cmp::Ordering::Greater => !covers(other.span, x) || other.leader == x,
+                if span.0 < min_x || span.1 > max_x {
+                    continue;
                 }
+                options.push(Annotation {
+                    event,
+                    english: english.clone(),
+                    arabic: arabic.clone(),
+                    row: 0,
+                    height,
+                    flipped,
+                    span,
+                    leader: x,
+                });
+            }
+        }
+        if options.is_empty() {
+            // Wider than the chart: start at the leader and let the page clip it.
+            let english = vec![english.clone()];
+            let arabic = if arabic.is_empty() {
+                Vec::new()
+            } else {
+                vec![arabic.to_string()]
+            };
+            options.push(Annotation {
+                event,
+                english,
+                arabic,
+                row: 0,
+                height: 1,
+                flipped: false,
+                span: (x, max_x),
+                leader: x,
+            });
+        }
+        let deepest = placed.iter().map(|a| a.last_row() + 1).max().unwrap_or(0);
+        let best = options
+            .into_iter()
+            .filter_map(|mut option| {
+                option.row = (0..=deepest).find(|r| {
+                    option.row = *r;
+                    option.fits(&placed)
+                })?;
+                Some(option)
             })
+            .min_by_key(|a| (a.last_row(), a.height, a.flipped));
+        let chosen = match best {
+            Some(a) => a,
+            None => {
+                // Nothing fits without a crossing: the bottom row keeps labels apart at least.
+                let english = vec![english.clone()];
+                let arabic = if arabic.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![arabic.to_string()]
+                };
+                let width = svg::text_width(&english[0], LABEL_SIZE, true);
+                let flipped = x + 5.0 + width > max_x;
+                let span = if flipped {
+                    (x - 5.0 - width, x)
+                } else {
+                    (x, x + 5.0 + width)
+                };
+                Annotation {
+                    event,
+                    english,
+                    arabic,
+                    row: deepest,
+                    height: 1,
+                    flipped,
+                    span,
+                    leader: x,
+                }
+            }
         };
-        let deepest = placed.iter().map(|a| a.row + 1).max().unwrap_or(0);
-        let row = (0..=deepest).find(|r| fits(*r)).unwrap_or(deepest);
-        placed.push(Annotation {
-            event,
-            english,
-            row,
-            flipped,
-            span,
-            leader: x,
-        });
+        placed.push(chosen);
     }
     placed
 }
@@ -528,6 +646,8 @@ mod tests {
                 .unwrap();
             out[from..from + out[from..].find("</g>").unwrap()].to_string()
         };
+        let marks =
+            &out[out.find("class=\"events\"").unwrap()..out.find("class=\"annotations\"").unwrap()];
         assert!(
             group("LBY0101").contains("<rect"),
             "a two-day event is a bar"
@@ -537,7 +657,7 @@ mod tests {
             "a one-day event is a mark only"
         );
         assert_eq!(
-            out.matches("stroke=\"#111111\"").count(),
+            marks.matches("stroke=\"#111111\"").count(),
             4,
             "every key event is ringed"
         );
@@ -554,5 +674,53 @@ mod tests {
             render(&forward, &fronts(), &options()),
             render(&backward, &fronts(), &options())
         );
+    }
+
+    #[test]
+    fn no_leader_crosses_a_label_in_a_crowded_month() {
+        let events: Vec<Event> = (1..=20)
+            .map(|d| {
+                key_event(
+                    &format!("LBY{d:02}"),
+                    &format!("2019-04-{d:02}"),
+                    "ain-zara",
+                    &format!("Key event number {d} with a long headline"),
+                    "حدث مفصلي في طرابلس",
+                )
+            })
+            .collect();
+        let keys: Vec<(usize, &Event)> = events.iter().map(|e| (0, e)).collect();
+        let start = chrono::NaiveDate::from_ymd_opt(2019, 4, 1).unwrap();
+        let centre = |e: &Event| 200.0 + 30.0 * (e.date.start - start).num_days() as f64;
+        let placed = place_annotations(&keys, &centre, 40.0, 1160.0);
+        for a in &placed {
+            assert!(
+                a.span.0 >= 40.0 && a.span.1 <= 1160.0,
+                "{} inside the chart",
+                a.event.event_id_cnty
+            );
+            for b in &placed {
+                if std::ptr::eq(a, b) {
+                    continue;
+                }
+                let rows_meet = a.row <= b.last_row() && b.row <= a.last_row();
+                if rows_meet {
+                    assert!(
+                        a.span.1 <= b.span.0 || b.span.1 <= a.span.0,
+                        "{} and {} overlap",
+                        a.event.event_id_cnty,
+                        b.event.event_id_cnty
+                    );
+                } else if a.last_row() < b.row {
+                    // a's leader runs down through b's rows.
+                    assert!(
+                        !(a.leader > b.span.0 && a.leader < b.span.1),
+                        "{}'s leader crosses {}",
+                        a.event.event_id_cnty,
+                        b.event.event_id_cnty
+                    );
+                }
+            }
+        }
     }
 }
