@@ -43,8 +43,8 @@ fn a_broken_copy_gets_every_problem_listed_with_its_line_and_exit_2() {
         "broken.csv:7: field `location` has \"Gharyaan City\"",
         "broken.csv:8: field `latitude` has \"95.1\"",
         "broken.csv:9: field `front` has \"Benghazi front\"",
-        "broken.csv:10: field `fatalities`",
-        "broken.csv:11: field `event_id_cnty` has \"LBY0001\": expected an id used once",
+        "broken.csv:10: field `fatalities` has \"fatalities_low=5, fatalities=3\"",
+        "seed-2019-05-01.csv:2: field `event_id_cnty` has \"LBY0001\": expected an id used once (LBY0001 is also at data/events/broken.csv:11)",
     ];
     for line in expect {
         assert!(err.contains(line), "missing {line:?} in:\n{err}");

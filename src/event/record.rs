@@ -372,10 +372,15 @@ fn parse_fatalities(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) 
         && ordered(fatalities.best, fatalities.high)
         && ordered(fatalities.low, fatalities.high))
     {
-        let range = format!(
-            "{:?} <= {:?} <= {:?}",
-            fatalities.low, fatalities.best, fatalities.high
-        );
+        let range = [
+            ("fatalities_low", fatalities.low),
+            ("fatalities", fatalities.best),
+            ("fatalities_high", fatalities.high),
+        ]
+        .iter()
+        .filter_map(|(name, v)| v.map(|v| format!("{name}={v}")))
+        .collect::<Vec<_>>()
+        .join(", ");
         bad(
             "fatalities",
             &range,

@@ -26,7 +26,6 @@ impl Default for Workdir {
 }
 
 impl Workdir {
-
     /// A scratch folder with `data/` copied from the repository.
     pub fn with_data() -> Workdir {
         let w = Workdir::default();
