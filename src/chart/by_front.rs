@@ -143,23 +143,14 @@ pub fn render(events: &[&Event], fronts: &Fronts, options: &ChartOptions) -> Str
         })
         .collect();
     let legend_top = bottom + svg::DATE_AXIS_HEIGHT + 14.0;
-    doc.text(
-        MARGIN,
-        legend_top + 4.0,
-        "Fronts (events)",
-        TextStyle::new(13.0).bold(),
-    );
-    doc.text(
-        WIDTH - MARGIN,
-        legend_top + 4.0,
-        "الجبهات",
-        TextStyle::new(13.0).bold().arabic().align(Align::Right),
-    );
-    let legend_width = WIDTH - 2.0 * MARGIN;
-    svg::legend(&mut doc, &items, MARGIN, legend_top + 14.0, legend_width);
-    let credit_top = legend_top + 14.0 + svg::legend_height(&items, legend_width) + 14.0;
-    svg::credit(&mut doc, &options.credit, credit_top);
-    doc.finish(credit_top + svg::credit_height(&options.credit), title)
+    svg::finish_with_legend(
+        doc,
+        ("Fronts (events)", "الجبهات"),
+        &items,
+        legend_top,
+        &options.credit,
+        title,
+    )
 }
 
 #[cfg(test)]

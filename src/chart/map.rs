@@ -285,7 +285,7 @@ fn draw_regions(doc: &mut Svg, panel: &Panel, basemap: &Basemap, admin_width: &s
                 &[
                     ("d", &d),
                     ("fill", "none"),
-                    ("stroke", "#c2b9a3"),
+                    ("stroke", "#9e9581"),
                     ("stroke-width", admin_width),
                     ("stroke-dasharray", "3 2"),
                 ],
@@ -624,7 +624,7 @@ pub fn render(
         "g",
         &[("class", "main-map"), ("clip-path", "url(#main-map)")],
     );
-    draw_regions(&mut doc, &main, basemap, "0.6");
+    draw_regions(&mut doc, &main, basemap, "0.8");
     draw_fronts(&mut doc, &main, &by_size, "0.8");
     draw_dots(&mut doc, &main, &dots(&shown, fronts, LIBYA), 3.0);
     doc.close("g");
@@ -803,23 +803,14 @@ pub fn render(
             count: Some(unassigned),
         });
     }
-    doc.text(
-        MARGIN,
-        panels_bottom,
-        "Front areas (events mapped)",
-        TextStyle::new(13.0).bold(),
-    );
-    doc.text(
-        WIDTH - MARGIN,
-        panels_bottom,
-        "مناطق الجبهات",
-        TextStyle::new(13.0).bold().arabic().align(Align::Right),
-    );
-    let legend_width = WIDTH - 2.0 * MARGIN;
-    svg::legend(&mut doc, &items, MARGIN, panels_bottom + 10.0, legend_width);
-    let credit_top = panels_bottom + 10.0 + svg::legend_height(&items, legend_width) + 12.0;
-    svg::credit(&mut doc, &options.credit, credit_top);
-    doc.finish(credit_top + svg::credit_height(&options.credit), title)
+    svg::finish_with_legend(
+        doc,
+        ("Front areas (events mapped)", "مناطق الجبهات"),
+        &items,
+        panels_bottom - 4.0,
+        &options.credit,
+        title,
+    )
 }
 
 #[cfg(test)]

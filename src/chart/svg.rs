@@ -601,6 +601,26 @@ impl LegendItem {
     }
 }
 
+/// Ends a chart: a legend headed in English and Arabic from `top`, the credit under it,
+/// and the closing tag; the document's height follows from what was drawn.
+pub fn finish_with_legend(
+    mut doc: Svg,
+    heading: (&str, &str),
+    items: &[LegendItem],
+    top: f64,
+    credit: &str,
+    title: &str,
+) -> String {
+    let (x, width) = (MARGIN, doc.width - 2.0 * MARGIN);
+    doc.text(x, top + 4.0, heading.0, TextStyle::new(13.0).bold());
+    let right = TextStyle::new(13.0).bold().arabic().align(Align::Right);
+    doc.text(x + width, top + 4.0, heading.1, right);
+    legend(&mut doc, items, x, top + 14.0, width);
+    let credit_top = top + 14.0 + legend_height(items, width) + 14.0;
+    self::credit(&mut doc, credit, credit_top);
+    doc.finish(credit_top + credit_height(credit), title)
+}
+
 const LEGEND_ROW: f64 = 20.0;
 
 fn legend_grid(items: &[LegendItem], width: f64) -> (usize, usize, f64) {
