@@ -206,17 +206,35 @@ impl Gazetteer {
 
     /// Up to five names close to one that was not found, closest first.
     pub fn suggest(&self, name: &str) -> Vec<String> {
+        // The whole name, and each longer word of it on its own: "Gharyaan Town" is a
+        // misspelt Gharyan with a word too many.
         let key = fold::fold(name);
-        let n = key.chars().count();
-        let limit = (n / 3).max(2);
+        let mut queries: Vec<&str> = vec![key.as_str()];
+        queries.extend(
+            key.split(' ')
+                .filter(|w| w.chars().count() >= 4 && *w != key),
+        );
         let mut scored: Vec<(usize, Reverse<u64>, String)> = Vec::new();
         for place in &self.places {
-            let best = place
-                .names()
-                .filter(|candidate| candidate.chars().count().abs_diff(n) <= limit)
-                .map(|candidate| (fold::levenshtein(&key, &fold::fold(candidate)), candidate))
-                .min_by_key(|(d, _)| *d);
-            if let Some((distance, candidate)) = best.filter(|(d, _)| *d <= limit) {
+            let best = queries
+                .iter()
+                .enumerate()
+                .flat_map(|(i, query)| {
+                    let n = query.chars().count();
+                    // A single word of a longer name earns a suggestion only when very close.
+                    let limit = if i == 0 {
+                        (n / 3).max(2)
+                    } else {
+                        (n / 4).max(1)
+                    };
+                    place
+                        .names()
+                        .filter(move |c| c.chars().count().abs_diff(n) <= limit)
+                        .map(move |c| (fold::levenshtein(query, &fold::fold(c)), limit, c))
+                })
+                .filter(|(distance, limit, _)| distance <= limit)
+                .min_by_key(|(distance, _, _)| *distance);
+            if let Some((distance, _, candidate)) = best {
                 let shown = if candidate == place.name {
                     place.name.clone()
                 } else {
