@@ -113,6 +113,9 @@ fn charted_period<'a>(events: &[&'a Event]) -> Vec<&'a Event> {
 
 /// Layers of fronts that no longer exist would mislead a reader of `output/`.
 fn remove_stale_layers(folder: &Path, current: &[&str]) -> Result<(), Error> {
+    if !folder.is_dir() {
+        return Ok(());
+    }
     let entries = std::fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
