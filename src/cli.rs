@@ -45,6 +45,73 @@ pub enum Command {
         #[arg(long, default_value = "data")]
         data: PathBuf,
     },
+    /// Resolve one time expression (Arabic or English) against a publication time.
+    Date {
+        /// The expression, e.g. "الخميس الماضي" or "7 April".
+        expression: String,
+        /// When the text was published: RFC 3339, YYYY-MM-DDTHH:MM or YYYY-MM-DD.
+        #[arg(long)]
+        published: String,
+        /// The language of the expression.
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DateFormat::Text)]
+        format: DateFormat,
+    },
+    /// Propose dated, geocoded, typed events from Arabic or English news text, with the
+    /// words each came from.
+    Extract {
+        /// Text files to read; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// When the text was published: RFC 3339, YYYY-MM-DDTHH:MM or YYYY-MM-DD.
+        #[arg(long)]
+        published: String,
+        /// The language of the text.
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The data folder whose gazetteer, fronts and lexicons to use.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
+}
+
+/// The language a text is read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+    /// Decided from the text's letters.
+    Auto,
+}
+
+/// Output formats of `date`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DateFormat {
+    /// One line for a person.
+    Text,
+    /// A JSON object.
+    Json,
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// frontline's event columns, valid input for `build` once reviewed.
+    Csv,
+    /// An array of event objects with `confidence` and `provenance`.
+    Json,
+    /// A FeatureCollection, as `build` writes.
+    Geojson,
 }
 
 /// Output formats of `geocode`.

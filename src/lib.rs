@@ -18,3 +18,4 @@ pub mod front;
 pub mod gazetteer;
 pub mod locate;
 pub mod output;
+pub mod temporal;

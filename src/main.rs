@@ -45,6 +45,21 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             eprintln!("frontline: {events} events, no problems");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Date {
+            expression,
+            published,
+            lang,
+            format,
+        } => {
+            print(&frontline::cmd::date::run(
+                &expression,
+                &published,
+                lang,
+                format,
+            )?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { .. } => Err(Error::Usage("frontline extract is not built yet".into())),
         Command::Geocode {
             names,
             country,

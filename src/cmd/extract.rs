@@ -1,0 +1,1 @@
+//! `frontline extract FILE… --published T`: candidate events from news text.
