@@ -100,6 +100,11 @@ ALIASES = [
              "Souq al-Khamis Imsihil,Suq al-Khamis Msihil,Souq al-Khamees,"
              "سوق الخميس,سوق الخميس امسيحل,سوق الخميس مسيحل,سوق الخميس إمسيحل",
          at=("gdelt", -3178298)),
+    dict(id="fl:souq-al-jumaa", name="Souq al-Jumaa", code="PPLX", admin1="77",
+         alt="Souq al-Jumaa,Souq al-Juma,Suq al-Juma,Suq al-Jumaa,Souk al-Juma,Sug Juma,Sug al-Juma,"
+             "سوق الجمعة,سوق الجمعه",
+         at=("gdelt", -3178291),
+         note="Tripoli's eastern district by Mitiga; GDELT's other Suq Al-Jumah (-3178290) lies near Tarhuna"),
     dict(id="fl:janzour", name="Janzour", code="PPL", admin1="81",
          alt="Janzour,Janzur,Janzoor,Janzour City,Zanzur,Genzur,جنزور",
          at=("geonames", 2216349)),

@@ -49,8 +49,8 @@ pub fn fold(name: &str) -> String {
 }
 
 /// The keys under which a name also matches as a spelling variant: a soft key (the folded
-/// name without article, spaces, doubled letters or a final `h`) and a consonant skeleton
-/// (the soft key without vowels). Keys shorter than three letters say too little to match
+/// name without article, spaces, doubled letters or a final `h`) and two consonant
+/// skeletons (the soft key without vowels, with and without the glides w and y). Keys shorter than three letters say too little to match
 /// on and are left out.
 ///
 /// # Examples
@@ -66,9 +66,10 @@ pub fn fold(name: &str) -> String {
 /// ```
 pub fn variant_keys(name: &str) -> Vec<String> {
     let soft = soft_key(name);
-    let skeleton = skeleton(&soft);
-    let mut keys = Vec::with_capacity(2);
-    for key in [soft, skeleton] {
+    let consonants = skeleton(&soft, true);
+    let bare = skeleton(&soft, false);
+    let mut keys = Vec::with_capacity(3);
+    for key in [soft, consonants, bare] {
         if key.chars().count() >= 3 && !keys.contains(&key) {
             keys.push(key);
         }
@@ -110,15 +111,17 @@ pub fn soft_key(name: &str) -> String {
     soft
 }
 
-/// The soft key's consonants: Latin vowels drop, and so do `w` and `y` unless a vowel
-/// follows them (then they are consonants: Zawiya keeps its w and y).
-fn skeleton(soft: &str) -> String {
+/// The soft key's consonants: Latin vowels drop, and so do `w` and `y` unless `glides` keeps
+/// those a vowel follows (Zawiya keeps its w and y). Without glides, Gharian, Gharyan and
+/// Ghiran share one key and the gazetteer's ranking (population first) chooses.
+fn skeleton(soft: &str, glides: bool) -> String {
     let chars: Vec<char> = soft.chars().collect();
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     let mut out = String::with_capacity(soft.len());
     for (i, &c) in chars.iter().enumerate() {
         let next_is_vowel = chars.get(i + 1).is_some_and(|&n| vowel(n));
-        let drop = (vowel(c) && i > 0) || (matches!(c, 'w' | 'y') && !next_is_vowel && i > 0);
+        let glide_kept = glides && next_is_vowel;
+        let drop = (vowel(c) && i > 0) || (matches!(c, 'w' | 'y') && !glide_kept && i > 0);
         if !drop && !out.ends_with(c) {
             out.push(c);
         }
@@ -195,6 +198,7 @@ mod tests {
             ("al-Swani", "As Sawani"),
             ("al-Assa", "Al-Assah"),
             ("Ajdabiya", "Ajdabiyah"),
+            ("Gharian", "Gharyan"),
         ] {
             assert!(
                 shared(a, b),
