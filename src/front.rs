@@ -27,6 +27,8 @@ pub struct Front {
     pub area_km2: f64,
     /// How the polygon was made.
     pub method: String,
+    /// Every name of the front, folded, for matching.
+    pub keys: Vec<String>,
 }
 
 /// The fronts of a dataset, in chart order.
@@ -101,7 +103,7 @@ impl Fronts {
                 ));
                 continue;
             };
-            let aliases = feature
+            let aliases: Vec<String> = feature
                 .property("aliases")
                 .and_then(|v| v.as_array())
                 .map(|a| {
@@ -116,7 +118,15 @@ impl Fronts {
             } else {
                 "#777777".to_string()
             };
+            let mut keys: Vec<String> = [&id, &text_prop("name"), &text_prop("name_ar")]
+                .into_iter()
+                .map(|n| fold(n))
+                .chain(aliases.iter().map(|a: &String| fold(a)))
+                .filter(|k| !k.is_empty())
+                .collect();
+            keys.dedup();
             fronts.push(Front {
+                keys,
                 area_km2: area.geodesic_area_unsigned() / 1e6,
                 name: text_prop("name"),
                 name_ar: text_prop("name_ar"),
@@ -147,13 +157,12 @@ impl Fronts {
 
     /// The front an id, English or Arabic name, or alias names, folded like place names.
     pub fn find(&self, name: &str) -> Option<&Front> {
-        let key = fold(name);
-        self.fronts.iter().find(|f| {
-            fold(&f.id) == key
-                || fold(&f.name) == key
-                || fold(&f.name_ar) == key
-                || f.aliases.iter().any(|a| fold(a) == key)
-        })
+        self.find_key(&fold(name))
+    }
+
+    /// The front one of whose folded names is `key`.
+    pub fn find_key(&self, key: &str) -> Option<&Front> {
+        self.fronts.iter().find(|f| f.keys.iter().any(|k| k == key))
     }
 
     /// The smallest front area holding a point, where areas nest.

@@ -53,6 +53,13 @@ pub fn locate<'a>(
     name: &str,
     country: Option<&str>,
 ) -> Result<Found<'a>, NotFound> {
+    // A front's name the gazetteer lacks is answered without searching for suggestions.
+    let key = crate::gazetteer::fold::fold(name);
+    if gazetteer.exact_key(&key).is_empty() && gazetteer.loose(name).is_empty() {
+        if let Some(front) = fronts.find_key(&key) {
+            return Ok(Found::Front(front));
+        }
+    }
     match gazetteer.geocode(name, country) {
         Ok(resolution) => Ok(Found::Place(resolution)),
         Err(not_found) => fronts.find(name).map(Found::Front).ok_or(not_found),

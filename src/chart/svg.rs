@@ -982,6 +982,7 @@ pub(crate) mod tests {
             area: MultiPolygon(vec![Polygon::new(ring.into(), Vec::new())]),
             area_km2: (2.0 * half * 111.0).powi(2),
             method: "test square".to_string(),
+            keys: vec![id.to_string()],
         }
     }
 

@@ -21,16 +21,15 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    for c in name.nfkd() {
+    let mut push = |c: char, out: &mut String| {
         let c = match c {
             'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
             'ة' => 'ه',
             'ى' | 'ی' | 'ي' | 'ئ' => 'ي',
             'ؤ' => 'و',
             'ک' => 'ك',
-            'ʿ' | 'ʾ' | '\'' | '’' | '‘' | '`' => continue,
-            '\u{0640}' => continue,
-            c if is_mark(c) => continue,
+            'ʿ' | 'ʾ' | '\'' | '’' | '‘' | '`' | '\u{0640}' => return,
+            c if is_mark(c) => return,
             c => c,
         };
         if c.is_alphanumeric() {
@@ -38,14 +37,27 @@ pub fn fold(name: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }
+    };
+    for c in name.chars() {
+        // ASCII and the basic Arabic letters need no decomposition; accented Latin letters
+        // and Arabic presentation forms do (é → e, ﻃ → ط).
+        if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) {
+            push(c, &mut out);
+        } else {
+            for d in std::iter::once(c).nfkd() {
+                push(d, &mut out);
+            }
+        }
     }
-    // NFKD splits some Arabic letters back into a base and a combining hamza or madda
-    // (أ → ا + U+0654); those marks were dropped above, so compose what is left.
-    out.nfc().collect()
+    out
 }
 
 /// The keys under which a name also matches as a spelling variant: a soft key (the folded

@@ -88,34 +88,44 @@ impl fmt::Display for NotFound {
     }
 }
 
-/// ISO 3166-1 alpha-2 code for a country name or code, for the countries this war's
-/// reports name most.
+/// Countries this war's reports name most: ISO alpha-2, English and Arabic names, and the
+/// ISO 3166-1 numeric code ACLED writes in `iso`.
+const COUNTRIES: [(&str, &str, &str, u16); 16] = [
+    ("LY", "Libya", "ليبيا", 434),
+    ("TN", "Tunisia", "تونس", 788),
+    ("EG", "Egypt", "مصر", 818),
+    ("DZ", "Algeria", "الجزائر", 12),
+    ("TD", "Chad", "تشاد", 148),
+    ("NE", "Niger", "النيجر", 562),
+    ("SD", "Sudan", "السودان", 729),
+    ("MT", "Malta", "مالطا", 470),
+    ("IT", "Italy", "إيطاليا", 380),
+    ("TR", "Turkey", "تركيا", 792),
+    ("DE", "Germany", "ألمانيا", 276),
+    ("CH", "Switzerland", "سويسرا", 756),
+    ("US", "United States", "الولايات المتحدة", 840),
+    ("RU", "Russia", "روسيا", 643),
+    ("AE", "United Arab Emirates", "الإمارات", 784),
+    ("FR", "France", "فرنسا", 250),
+];
+
+/// ISO 3166-1 alpha-2 code for a country name (English or Arabic) or code.
 pub fn country_code(country: &str) -> Option<&'static str> {
-    const COUNTRIES: [(&str, &str, &str); 16] = [
-        ("LY", "Libya", "ليبيا"),
-        ("TN", "Tunisia", "تونس"),
-        ("EG", "Egypt", "مصر"),
-        ("DZ", "Algeria", "الجزائر"),
-        ("TD", "Chad", "تشاد"),
-        ("NE", "Niger", "النيجر"),
-        ("SD", "Sudan", "السودان"),
-        ("MT", "Malta", "مالطا"),
-        ("IT", "Italy", "إيطاليا"),
-        ("TR", "Turkey", "تركيا"),
-        ("DE", "Germany", "ألمانيا"),
-        ("CH", "Switzerland", "سويسرا"),
-        ("US", "United States", "الولايات المتحدة"),
-        ("RU", "Russia", "روسيا"),
-        ("AE", "United Arab Emirates", "الإمارات"),
-        ("FR", "France", "فرنسا"),
-    ];
     let key = fold::fold(country);
     COUNTRIES
         .iter()
-        .find(|(code, name, arabic)| {
+        .find(|(code, name, arabic, _)| {
             key == fold::fold(code) || key == fold::fold(name) || key == fold::fold(arabic)
         })
-        .map(|(code, _, _)| *code)
+        .map(|(code, _, _, _)| *code)
+}
+
+/// English name and ISO numeric code of a country given by its alpha-2 code.
+pub fn country_name(code: &str) -> Option<(&'static str, u16)> {
+    COUNTRIES
+        .iter()
+        .find(|(c, _, _, _)| *c == code)
+        .map(|(_, name, _, iso)| (*name, *iso))
 }
 
 impl Gazetteer {
@@ -142,7 +152,15 @@ impl Gazetteer {
         let query_key = fold::fold(name);
         let query_variants = fold::variant_keys(name);
         let mut candidates: Vec<Candidate> = Vec::new();
-        for &i in self.exact(name).iter().chain(self.loose(name).iter()) {
+        // Spelling variants are sought only when no name folds to the query: they would
+        // rank after every folded match anyway.
+        let exact = self.exact_key(&query_key);
+        let loose = if exact.is_empty() {
+            self.loose(name)
+        } else {
+            Vec::new()
+        };
+        for &i in exact.iter().chain(loose.iter()) {
             if candidates
                 .iter()
                 .any(|c| std::ptr::eq(c.place, &self.places[i]))
@@ -150,14 +168,11 @@ impl Gazetteer {
                 continue;
             }
             let place = &self.places[i];
-            let (matched, matched_name) = if fold::fold(&place.name) == query_key {
+            let folded = self.folded_names(i);
+            let (matched, matched_name) = if folded[0] == query_key {
                 (Match::Name, place.name.as_str())
-            } else if let Some(alt) = place
-                .alternatenames
-                .iter()
-                .find(|a| fold::fold(a) == query_key)
-            {
-                (Match::AlternateName, alt.as_str())
+            } else if let Some(k) = folded.iter().skip(1).position(|f| *f == query_key) {
+                (Match::AlternateName, place.alternatenames[k].as_str())
             } else {
                 let alt = place
                     .names()

@@ -58,6 +58,8 @@ impl Place {
 pub struct Gazetteer {
     /// The places, in load order.
     pub places: Vec<Place>,
+    /// Each place's names, folded, main name first (parallel to `places`).
+    folded: Vec<Vec<String>>,
     exact: HashMap<String, Vec<usize>>,
     loose: HashMap<String, Vec<usize>>,
 }
@@ -92,7 +94,9 @@ impl Gazetteer {
     pub fn from_places(places: Vec<Place>) -> Gazetteer {
         let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
         let mut loose: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut folded = Vec::with_capacity(places.len());
         for (i, place) in places.iter().enumerate() {
+            folded.push(place.names().map(fold::fold).collect());
             for name in place.names() {
                 let key = fold::fold(name);
                 if key.is_empty() {
@@ -106,6 +110,7 @@ impl Gazetteer {
         }
         Gazetteer {
             places,
+            folded,
             exact,
             loose,
         }
@@ -113,10 +118,17 @@ impl Gazetteer {
 
     /// Places whose name folds to the same key as `name`.
     pub fn exact(&self, name: &str) -> &[usize] {
-        self.exact
-            .get(&fold::fold(name))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.exact_key(&fold::fold(name))
+    }
+
+    /// The folded names of place `i`, main name first.
+    pub fn folded_names(&self, i: usize) -> &[String] {
+        &self.folded[i]
+    }
+
+    /// Places whose folded name is `key`, for callers that fold once themselves.
+    pub fn exact_key(&self, key: &str) -> &[usize] {
+        self.exact.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Places with a name that shares a variant key with `name`.
