@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod dataset;
 pub mod diagnostic;
 pub mod event;
+pub mod extract;
 pub mod format;
 pub mod front;
 pub mod gazetteer;

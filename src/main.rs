@@ -59,7 +59,22 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             )?)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { .. } => Err(Error::Usage("frontline extract is not built yet".into())),
+        Command::Extract {
+            files,
+            published,
+            lang,
+            format,
+            output,
+            data,
+        } => {
+            let paths = DataPaths::new(data);
+            let text = frontline::cmd::extract::run(&files, &published, lang, format, &paths)?;
+            match output {
+                Some(path) => frontline::output::write_atomic(&path, text.as_bytes())?,
+                None => print(&text)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Geocode {
             names,
             country,

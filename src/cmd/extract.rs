@@ -1,1 +1,168 @@
 //! `frontline extract FILE… --published T`: candidate events from news text.
+
+use crate::cli::{ExtractFormat, LangArg};
+use crate::dataset::DataPaths;
+use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::{Candidate, Extractor, Words};
+use crate::format::{csv_writer, geojson_writer};
+use crate::front::Fronts;
+use crate::gazetteer::Gazetteer;
+use crate::temporal::{parse_published, Lang};
+use geo::BoundingRect;
+use serde_json::{json, Map, Value};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Reads every file (or standard input for `-`) and proposes their events; the text to
+/// write.
+pub fn run(
+    files: &[PathBuf],
+    published: &str,
+    lang: LangArg,
+    format: ExtractFormat,
+    data: &DataPaths,
+) -> Result<String, Error> {
+    let published =
+        parse_published(published).map_err(|e| Error::Usage(format!("--published: {e}")))?;
+    let gazetteer = Gazetteer::load(&data.gazetteer())?;
+    let fronts = Fronts::load(&data.fronts())?;
+    let lexicon = Lexicon::load(&data.root.join("lexicon"))?;
+    let extractor = Extractor {
+        gazetteer: &gazetteer,
+        fronts: &fronts,
+        lexicon: &lexicon,
+    };
+    let lang = match lang {
+        LangArg::Ar => Some(Lang::Ar),
+        LangArg::En => Some(Lang::En),
+        LangArg::Auto => None,
+    };
+    let mut problems = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for file in files {
+        let Some(text) = read_text(file, &mut problems)? else {
+            continue;
+        };
+        let source = if file.as_os_str() == "-" {
+            "stdin".to_string()
+        } else {
+            file.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        candidates.extend(extractor.extract(&text, published.date_naive(), lang, &source));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    for (i, c) in candidates.iter_mut().enumerate() {
+        c.event.event_id_cnty = format!("EXT{:04}", i + 1);
+    }
+    Ok(match format {
+        ExtractFormat::Json => {
+            let items: Vec<Value> = candidates
+                .iter()
+                .map(|c| Value::Object(properties(c, &fronts)))
+                .collect();
+            let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        ExtractFormat::Csv => {
+            let events: Vec<&crate::event::Event> = candidates.iter().map(|c| &c.event).collect();
+            csv_writer::write(&events, &["confidence", "provenance"], &|i| {
+                let c = &candidates[i];
+                vec![
+                    format!("{:.2}", c.confidence),
+                    c.provenance.sentence.clone(),
+                ]
+            })
+        }
+        ExtractFormat::Geojson => {
+            let features: Vec<Value> = candidates
+                .iter()
+                .map(|c| {
+                    json!({
+                        "type": "Feature",
+                        "id": c.event.event_id_cnty,
+                        "geometry": {"type": "Point", "coordinates": [geojson_writer::round6(c.event.longitude()), geojson_writer::round6(c.event.latitude())]},
+                        "properties": properties(c, &fronts),
+                    })
+                })
+                .collect();
+            let points: geo::MultiPoint<f64> = candidates
+                .iter()
+                .map(|c| c.event.point)
+                .collect::<Vec<_>>()
+                .into();
+            geojson_writer::collection("extract", points.bounding_rect(), &features)
+        }
+    })
+}
+
+fn words_json(w: &Words) -> Value {
+    json!({"text": w.text, "start": w.start, "end": w.end})
+}
+
+fn properties(c: &Candidate, fronts: &Fronts) -> Map<String, Value> {
+    let mut p = geojson_writer::event_properties(&c.event, fronts);
+    p.insert("confidence".into(), c.confidence.into());
+    let prov = &c.provenance;
+    p.insert(
+        "provenance".into(),
+        json!({
+            "sentence": prov.sentence,
+            "sentence_start": prov.sentence_start,
+            "sentence_end": prov.sentence_end,
+            "trigger": words_json(&prov.trigger),
+            "date": prov.date.as_ref().map(words_json),
+            "date_kind": prov.date_kind,
+            "place": words_json(&prov.place),
+        }),
+    );
+    p
+}
+
+/// The text of a file, or a problem saying why it is not news text we can read.
+fn read_text(path: &Path, problems: &mut Vec<Diagnostic>) -> Result<Option<String>, Error> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    }
+    let origin = Origin::file(path);
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        problems.push(Diagnostic::record(
+            &origin,
+            "UTF-8 text (this file is UTF-16; re-save it as UTF-8)",
+        ));
+        return Ok(None);
+    }
+    if bytes.contains(&0) {
+        problems.push(Diagnostic::record(
+            &origin,
+            "text (this file holds binary data)",
+        ));
+        return Ok(None);
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        problems.push(Diagnostic::record(
+            &origin,
+            "UTF-8 text (this file is in another encoding, perhaps Windows-1256 or ISO-8859-6; convert it with `iconv -f WINDOWS-1256 -t UTF-8`)",
+        ));
+        return Ok(None);
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    if text.trim().is_empty() {
+        problems.push(Diagnostic::record(
+            &origin,
+            "some text (this file is empty)",
+        ));
+        return Ok(None);
+    }
+    Ok(Some(text))
+}

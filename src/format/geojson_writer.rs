@@ -191,7 +191,8 @@ fn polygon_geometry(front: &Front) -> Value {
     }
 }
 
-fn collection(name: &str, bounds: Option<geo::Rect<f64>>, features: &[Value]) -> String {
+/// A FeatureCollection's text around features already built, one per line.
+pub fn collection(name: &str, bounds: Option<geo::Rect<f64>>, features: &[Value]) -> String {
     let mut out = String::from("{\"type\":\"FeatureCollection\",\"name\":");
     out.push_str(&Value::from(name).to_string());
     if let Some(b) = bounds {

@@ -1,6 +1,7 @@
 //! Readers and writers, one pair per format (geozero's layout).
 
 pub mod csv_reader;
+pub mod csv_writer;
 pub mod geojson_writer;
 pub mod json_reader;
 

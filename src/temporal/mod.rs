@@ -5,6 +5,29 @@
 //! to another event it tells ("three days after the offensive began", بعد ثلاثة أيام من بدء
 //! الهجوم). This module finds such expressions and resolves the first two kinds; the third
 //! is resolved by `extract`, which knows the other events.
+//!
+//! [`find`] reads every expression in a text, [`resolve`] one expression on its own. The
+//! text is cut into folded tokens once ([`token`]), then a grammar per language
+//! ([`arabic`], [`english`]) keeps the longest match at each place; [`calendar`] does the
+//! date arithmetic and [`dateline`] marks dates that only date the report.
+//!
+//! Choices where the reports are vague, so that a reviewer knows what a date stands for:
+//! a date without a year is the nearest one on or before publication; a bare weekday is
+//! the nearest on or before publication, "last Sunday" / الخميس الماضي strictly before;
+//! "last week" is the previous ISO week; "in recent days" / الأيام الماضية are the 7 days
+//! before publication (approximate), "earlier this month" the 1st to the day before
+//! publication; "a week ago" / منذ أسبوع is the ISO week holding the day 7 days back;
+//! "days after" another event (بعد أيام من) is +3 days.
+
+mod arabic;
+mod calendar;
+mod dateline;
+mod english;
+mod grammar;
+mod numbers;
+mod token;
+
+pub use dateline::datelines;
 
 use crate::event::date::{DateInterval, Offset};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
@@ -93,6 +116,87 @@ pub struct TimeExpression {
     pub dateline: bool,
 }
 
+/// Every time expression in a text, in text order, never overlapping (the longest match
+/// wins where two could start at one place). Spans are byte ranges of `text`.
+///
+/// # Examples
+/// ```
+/// use frontline::temporal::{find, Lang};
+/// let text = "أعلنت في السابع من أبريل/نيسان سحب القوات";
+/// let published = "2019-05-01".parse().unwrap();
+/// let found = find(text, published, Lang::Ar);
+/// assert_eq!(&text[found[0].span.clone()], "السابع من أبريل/نيسان");
+/// assert_eq!(found[0].interval.unwrap().to_string(), "2019-04-07");
+/// ```
+pub fn find(text: &str, published: NaiveDate, lang: Lang) -> Vec<TimeExpression> {
+    scan(text, published, lang, false)
+}
+
+/// One expression read as a whole (for `frontline date`): the longest time expression in
+/// it, with month and weekday names read in any case. `None` when it holds no date.
+///
+/// # Examples
+/// ```
+/// use frontline::temporal::{resolve, DateKind, Lang};
+/// let published = "2019-05-01".parse().unwrap();
+/// let last = resolve("الخميس الماضي", published, Lang::Ar).unwrap();
+/// assert_eq!(last.interval.unwrap().to_string(), "2019-04-25");
+/// assert_eq!(last.kind, DateKind::RelativeToPublication);
+/// ```
+pub fn resolve(expression: &str, published: NaiveDate, lang: Lang) -> Option<TimeExpression> {
+    scan(expression, published, lang, true)
+        .into_iter()
+        .reduce(|best, e| {
+            if e.span.len() > best.span.len() {
+                e
+            } else {
+                best
+            }
+        })
+}
+
+fn scan(text: &str, published: NaiveDate, lang: Lang, lenient: bool) -> Vec<TimeExpression> {
+    let (known, at): (fn(&str) -> bool, grammar::Grammar) = match lang {
+        Lang::Ar => (arabic::known, arabic::at),
+        Lang::En => (|_| false, english::at),
+    };
+    let tokens = token::tokenize(text, known);
+    let ctx = grammar::Ctx {
+        tokens: &tokens,
+        published,
+        lenient,
+    };
+    let found = grammar::scan(&ctx, at);
+    let datelines = if found.is_empty() {
+        Vec::new()
+    } else {
+        dateline::regions(&tokens)
+    };
+    found
+        .into_iter()
+        .map(|f| {
+            let (interval, kind, relative) = match f.value {
+                grammar::Value::Dates(interval, kind) => (Some(interval), kind, None),
+                grammar::Value::Relative(offset, words) => (
+                    None,
+                    DateKind::RelativeToOtherEvent,
+                    Some(EventRelative {
+                        offset,
+                        reference: token::byte_range(&tokens, words.start, words.end),
+                    }),
+                ),
+            };
+            TimeExpression {
+                span: token::byte_range(&tokens, f.start, f.end),
+                interval,
+                kind,
+                relative,
+                dateline: datelines.iter().any(|d| d.contains(&f.start)),
+            }
+        })
+        .collect()
+}
+
 /// A publication time that `--published` could not be read as.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{value:?} is not a publication time: expected RFC 3339 (2019-05-01T18:49:00+03:00), YYYY-MM-DDTHH:MM or YYYY-MM-DD")]
@@ -136,6 +240,95 @@ mod tests {
         assert!(parse_published("2019-05-01T18:49").is_ok());
         assert!(parse_published("yesterday").is_err());
         assert!(parse_published("2019-13-01").is_err());
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn finds_the_seed_reports_dates() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/seeds/tripoli-2019-05-01.ar.txt"
+        ));
+        let Ok(text) = text else {
+            eprintln!("skipped: the seed report is not beside the repository");
+            return;
+        };
+        let found: Vec<String> = find(&text, d("2019-05-01"), Lang::Ar)
+            .iter()
+            .map(|e| {
+                let when = match (&e.interval, &e.relative) {
+                    (Some(i), _) => i.to_string(),
+                    (None, Some(r)) => format!("{:?} {}", r.offset, &text[r.reference.clone()]),
+                    (None, None) => String::new(),
+                };
+                format!("{} = {}", &text[e.span.clone()], when)
+            })
+            .collect();
+        for want in [
+            "مارس/ آذار الماضي = 2019-03",
+            "السابع من أبريل/نيسان = 2019-04-07",
+            "بعد ثلاثة أيام من = Days(3) بدء هجوم قوات اللواء المتقاعد خليفة حفتر على طرابلس",
+            "الأيام الماضية = 2019-04-24/2019-04-30",
+            "عام 2016 = 2016",
+        ] {
+            assert!(found.iter().any(|f| f == want), "{want} not in {found:#?}");
+        }
+    }
+
+    #[test]
+    fn marks_dates_in_datelines() {
+        let text = "TRIPOLI, April 7 (Reuters) - U.S. forces left Libya on Sunday.";
+        let found = find(text, d("2019-04-07"), Lang::En);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].dateline);
+        assert!(!found[1].dateline);
+        assert_eq!(&text[found[1].span.clone()], "Sunday");
+    }
+
+    #[test]
+    fn finds_in_text_order_without_overlap() {
+        let text = "قالت مصادر أمس إن الاشتباكات التي اندلعت يوم الخميس الماضي استمرت حتى 7 أبريل/نيسان 2019، وذلك منذ يومين.";
+        let found = find(text, d("2019-05-01"), Lang::Ar);
+        let spans: Vec<&str> = found.iter().map(|e| &text[e.span.clone()]).collect();
+        assert_eq!(
+            spans,
+            [
+                "أمس",
+                "يوم الخميس الماضي",
+                "7 أبريل/نيسان 2019",
+                "منذ يومين"
+            ]
+        );
+        assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    }
+
+    #[test]
+    fn spans_are_ordered_slices_of_any_prefix() {
+        let sample = "ـ طرابلس ـ في السابع من أبريل/نيسان 2019، بعد ثلاثة أيام من بدء الهجوم، \
+                      وقبل يومين 19يناير2020 الخميس الماضي.\nTRIPOLI, April 7 (Reuters) - on \
+                      Sunday, 19-23 October, two days after the vote; between 20 and";
+        for lang in [Lang::Ar, Lang::En] {
+            for (cut, _) in sample.char_indices() {
+                let text = &sample[..cut];
+                let found = find(text, d("2019-05-01"), lang);
+                for e in &found {
+                    assert!(
+                        text.get(e.span.clone()).is_some_and(|s| !s.is_empty()),
+                        "{text}"
+                    );
+                    if let Some(r) = &e.relative {
+                        assert!(text.get(r.reference.clone()).is_some_and(|s| !s.is_empty()));
+                    }
+                }
+                assert!(
+                    found.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]
