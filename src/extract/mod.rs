@@ -130,8 +130,18 @@ impl<'a> Extractor<'a> {
         // The last date the text stated: a later sentence with none ("the same day", "late
         // that night") most often goes on telling that day, not the day of publication.
         let mut last_time: Option<TimeExpression> = None;
+        let mut previous_end = 0;
         for sentence in text::sentences(text) {
+            // A new line starts a new paragraph (or a caption): its dates are its own.
+            if text[previous_end..sentence.start].contains('\n') {
+                last_time = None;
+            }
+            previous_end = sentence.end;
             let tokens = text::tokenize(text, sentence.clone());
+            // A heading ("هدوء حذر", "Why now?") of three words or fewer tells no event.
+            if tokens.len() <= 3 {
+                continue;
+            }
             let forms: Vec<Vec<String>> = tokens
                 .iter()
                 .map(|t| match lang {
@@ -730,7 +740,8 @@ pub const MIN_CONFIDENCE: f64 = 0.3;
 /// The same event told twice in one text (same ACLED type, same place, overlapping dates)
 /// is one candidate: the one with a stated date, then the surer one, keeps its provenance.
 /// A weak strategic development at the place and time of a violent event is part of it
-/// ("the airport closed after the shelling"), and so is any weak reading beside a sure one.
+/// ("the airport closed after the shelling"), and so is any weak reading beside a sure one
+/// in the same sentence.
 fn merge_duplicates(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let same_moment = |a: &Candidate, b: &Candidate| {
@@ -764,7 +775,11 @@ fn merge_duplicates(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let absorbed: Vec<bool> = out
         .iter()
         .map(|c| {
-            let beside = |o: &Candidate| !std::ptr::eq(o, c) && same_moment(o, c);
+            let beside = |o: &Candidate| {
+                !std::ptr::eq(o, c)
+                    && same_moment(o, c)
+                    && o.provenance.sentence_start == c.provenance.sentence_start
+            };
             (c.event.event_type == strategic
                 && c.confidence < 0.6
                 && out.iter().any(|o| violent(o) && beside(o)))
