@@ -15,7 +15,7 @@ pub mod score;
 pub mod text;
 
 use crate::diagnostic::Origin;
-use crate::event::date::{DateInterval, Offset};
+use crate::event::date::{DateInterval, Offset, TimePrecision};
 use crate::event::geo_precision::GeoPrecision;
 use crate::event::{Event, Fatalities, Source, UNASSIGNED};
 use crate::front::Fronts;
@@ -195,9 +195,17 @@ impl<'a> Extractor<'a> {
                     // the last place the text named stands in, less surely.
                     places.extend(last_place.clone());
                 }
-                let own_time = pick_time(&g.times)
+                let group_times = join_day_pairs(text, &g.times);
+                let own_time = pick_time(&group_times)
                     .cloned()
-                    .and_then(|t| anaphora(text, t, last_time.as_ref()));
+                    .and_then(|t| anaphora(text, t, last_time.as_ref()))
+                    .or_else(|| {
+                        next_day(
+                            text,
+                            g.span.as_ref().unwrap_or(&sentence),
+                            last_time.as_ref(),
+                        )
+                    });
                 let inherited = own_time.is_none() && last_time.is_some();
                 let time = own_time.clone().or_else(|| last_time.clone());
                 if let Some(t) = own_time.filter(|t| t.kind != DateKind::Approximate) {
@@ -241,7 +249,10 @@ impl<'a> Extractor<'a> {
                             } else {
                                 place.clone()
                             },
-                            time: time.clone(),
+                            // The date nearest the trigger: "arrested in recent days, the
+                            // ministry said on Wednesday" dates the arrests by the first.
+                            time: nearest_time(&group_times, hit.span.start)
+                                .or_else(|| time.clone()),
                             sentence: sentence.clone(),
                             actors: actors.clone(),
                             factor: factor
@@ -307,6 +318,11 @@ impl<'a> Extractor<'a> {
                 if let Some(p) = places.last() {
                     last_place = Some(p.clone());
                 }
+            }
+            // A sentence that tells no event may still state the day the next one tells of.
+            let stated: Vec<TimeExpression> = sentence_times.iter().map(|t| (*t).clone()).collect();
+            if let Some(t) = pick_time(&stated).filter(|t| t.kind != DateKind::Approximate) {
+                last_time = Some(t.clone());
             }
         }
         let mut candidates: Vec<Candidate> = Vec::new();
@@ -581,6 +597,87 @@ fn anaphora(
     };
     let interval = base.interval.and_then(|i| i.shifted(shift));
     Some(TimeExpression { interval, ..time })
+}
+
+/// The usable time expression closest to a position, if the group states more than one.
+fn nearest_time(times: &[TimeExpression], at: usize) -> Option<TimeExpression> {
+    let usable: Vec<&TimeExpression> = times
+        .iter()
+        .filter(|t| t.interval.is_some() && t.kind != DateKind::RelativeToOtherEvent)
+        .collect();
+    if usable.len() < 2 {
+        return None;
+    }
+    usable
+        .into_iter()
+        .min_by_key(|t| {
+            if t.span.start >= at {
+                t.span.start - at
+            } else {
+                at - t.span.end
+            }
+        })
+        .cloned()
+}
+
+/// Two days joined by "و" (يومي الاثنين والثلاثاء, بين السبت والأحد, "Monday and Tuesday")
+/// are one interval from the first to the second.
+fn join_day_pairs(text: &str, times: &[TimeExpression]) -> Vec<TimeExpression> {
+    let mut out: Vec<TimeExpression> = Vec::new();
+    for t in times {
+        if let Some(previous) = out.last_mut() {
+            let between = text
+                .get(previous.span.end..t.span.start)
+                .unwrap_or("")
+                .trim();
+            let joined = matches!(between, "و" | "and" | "-" | "to")
+                || (between.is_empty() && text[t.span.clone()].starts_with('و'));
+            if let (true, Some(a), Some(b)) = (joined, previous.interval, t.interval) {
+                if a.precision == TimePrecision::Day
+                    && b.precision == TimePrecision::Day
+                    && a.start < b.start
+                    && (b.start - a.start).num_days() <= 6
+                {
+                    previous.interval = Some(DateInterval {
+                        start: a.start,
+                        end: b.end,
+                        precision: TimePrecision::for_span((b.end - a.start).num_days() + 1),
+                    });
+                    previous.span = previous.span.start..t.span.end;
+                    continue;
+                }
+            }
+        }
+        out.push(t.clone());
+    }
+    out
+}
+
+/// "اليوم التالي", "the next day", "the following day": the day after the last date the text
+/// stated.
+fn next_day(
+    text: &str,
+    span: &Range<usize>,
+    last: Option<&TimeExpression>,
+) -> Option<TimeExpression> {
+    let words = &text[span.clone()];
+    let phrase = [
+        "اليوم التالي",
+        "في اليوم التالي",
+        "the next day",
+        "the following day",
+    ]
+    .iter()
+    .find_map(|p| words.find(p).map(|i| (i, p.len())))?;
+    let base = last?;
+    let interval = base.interval.and_then(|i| i.shifted(Offset::Days(1)))?;
+    Some(TimeExpression {
+        span: span.start + phrase.0..span.start + phrase.0 + phrase.1,
+        interval: Some(interval),
+        kind: DateKind::RelativeToOtherEvent,
+        relative: None,
+        dateline: false,
+    })
 }
 
 /// Actors in the order they bear on a trigger: the nearest one before it (the subject, in

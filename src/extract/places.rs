@@ -110,8 +110,19 @@ const PLACE_CUES: [&str; 14] = [
     "outskirts",
 ];
 
-/// Compass words that may be glued to the name they qualify (جنوبطرابلس).
-const DIRECTIONS: [&str; 5] = ["جنوب", "شمال", "شرق", "غرب", "وسط"];
+/// Compass words that may be glued to the name they qualify (جنوبطرابلس), and their
+/// adjective forms (جنوب غربي طرابلس).
+const DIRECTIONS: [&str; 9] = [
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
+    "وسط",
+    "جنوبي",
+    "شمالي",
+    "شرقي",
+    "غربي",
+];
 
 /// Every place named in a sentence's tokens, longest names first, none overlapping.
 pub fn find(
@@ -123,6 +134,8 @@ pub fn find(
     lang: Lang,
 ) -> Vec<PlaceMention> {
     let mut out: Vec<PlaceMention> = Vec::new();
+    // Where the last place found ended (token index) and what role it had.
+    let mut previous: Option<(usize, Role)> = None;
     let mut at = 0;
     while at < tokens.len() {
         let mut matched = None;
@@ -136,7 +149,20 @@ pub fn find(
             }
         }
         match matched {
-            Some((m, len)) => {
+            Some((mut m, len)) => {
+                // "from Qasr bin Ghashir and Ain Zara", "من قصر بن غشير وعين زارة": a place
+                // joined to the one before shares its role.
+                let joined = match previous {
+                    Some((end, _)) if lang == Lang::Ar => {
+                        end + 1 == at && text[m.span.clone()].starts_with('و')
+                    }
+                    Some((end, _)) => end + 2 == at && tokens[at - 1].folded == "and",
+                    None => false,
+                };
+                if let (true, Some((_, role))) = (joined, previous) {
+                    m.role = role;
+                }
+                previous = Some((at + len - 1, m.role));
                 if !out.iter().any(|o| o.geonameid == m.geonameid) {
                     out.push(m);
                 }
@@ -195,7 +221,9 @@ fn lookup(
         // Most word sequences name no place: ask the indexes before the geocoder, which
         // would search for suggestions on every miss.
         let known = !gazetteer.exact_key(&key).is_empty() || fronts.find_key(&key).is_some();
-        let variant = lang == Lang::En && len == 1 && !gazetteer.loose(&key).is_empty();
+        // An English spelling variant (Gharian) counts only inside a sentence: a capital at
+        // its head ("Drones struck ...") says nothing about a name.
+        let variant = lang == Lang::En && len == 1 && at > 0 && !gazetteer.loose(&key).is_empty();
         if !known && !variant {
             continue;
         }
