@@ -153,7 +153,7 @@ impl Lexicon {
         let mut problems = Vec::new();
         let mut lexicon = Lexicon::default();
         let path = folder.join("actors.tsv");
-        for (origin, cols) in rows(&path, &["actor", "aliases", "note"], &mut problems)? {
+        for (_, cols) in rows(&path, &["actor", "aliases", "note"], &mut problems)? {
             lexicon.actors.push(Actor {
                 name: cols[0].clone(),
                 aliases: std::iter::once(cols[0].as_str())
@@ -163,7 +163,6 @@ impl Lexicon {
                     .map(Phrase::parse)
                     .collect(),
             });
-            let _ = origin;
         }
         let path = folder.join("triggers.tsv");
         let header = ["lang", "trigger", "event_type", "sub_event_type", "weight"];

@@ -234,7 +234,7 @@ impl<'a> Extractor<'a> {
                         continue; // the referenced event is proposed below, dated from this one
                     }
                     let Some(factor) =
-                        self.cue_factor(text, &tokens, &forms, lang, hit, &group_span, &sentence)
+                        self.cue_factor(&tokens, &forms, lang, hit, &group_span, &sentence)
                     else {
                         continue;
                     };
@@ -464,10 +464,8 @@ impl<'a> Extractor<'a> {
 
     /// How cues near a trigger change its confidence; `None` drops it (future, or a negation
     /// right before it).
-    #[allow(clippy::too_many_arguments)]
     fn cue_factor(
         &self,
-        text: &str,
         tokens: &[Token],
         forms: &[Vec<String>],
         lang: Lang,
@@ -475,7 +473,6 @@ impl<'a> Extractor<'a> {
         clause: &Range<usize>,
         sentence: &Range<usize>,
     ) -> Option<f64> {
-        let _ = text;
         let mut factor = 1.0;
         for at in 0..tokens.len() {
             for i in self.lexicon.cue_index.candidates(&forms[at]) {

@@ -596,12 +596,12 @@ fn recent_expr(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
     let mut n = None;
     let mut j = i;
     let bare_article = |k: usize| ctx.word(k).is_some_and(|t| t.norm == "ال");
-    let (unit, count) = if bare_article(j) {
+    let unit = if bare_article(j) {
         n = Some(ctx.tok(j + 1)?.number()?.0);
         j += 2;
         let t = ctx.word(j).filter(|t| !t.article)?;
         j += 1;
-        unit_word(t.stem())?
+        unit_word(t.stem())?.0
     } else {
         let t = ctx.word(j).filter(|t| t.article && !t.prep)?;
         j += 1;
@@ -612,9 +612,8 @@ fn recent_expr(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
         if count == Count::Two {
             n = Some(2);
         }
-        (unit, count)
+        unit
     };
-    let _ = count;
     // A count or "few" between the unit and الماضية.
     if bare_article(j) {
         n = Some(ctx.tok(j + 1)?.number()?.0);
