@@ -156,15 +156,8 @@ pub fn render(events: &[&Event], fronts: &Fronts, options: &ChartOptions) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::svg::tests::{event, fronts};
+    use crate::chart::svg::tests::{event, fronts, options};
     use crate::event::UNASSIGNED;
-
-    fn options() -> ChartOptions {
-        ChartOptions {
-            title: None,
-            credit: "Events: test. Basemap: Natural Earth.".to_string(),
-        }
-    }
 
     /// (week, front, count) of every bar segment.
     fn segments(svg: &str) -> Vec<(String, String, usize)> {

@@ -816,15 +816,8 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::svg::tests::{event, fronts};
+    use crate::chart::svg::tests::{event, fronts, options};
     use crate::event::UNASSIGNED;
-
-    fn options() -> ChartOptions {
-        ChartOptions {
-            title: None,
-            credit: "Events: test. Basemap: Natural Earth.".to_string(),
-        }
-    }
 
     fn region(
         name: &str,

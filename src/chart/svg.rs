@@ -987,6 +987,14 @@ pub(crate) mod tests {
     }
 
     /// Three fronts: two in Tripoli and Sirte far to the east.
+    /// Chart options with a short credit, for tests.
+    pub(crate) fn options() -> crate::chart::ChartOptions {
+        crate::chart::ChartOptions {
+            title: None,
+            credit: "Events: test. Basemap: Natural Earth.".to_string(),
+        }
+    }
+
     pub(crate) fn fronts() -> Fronts {
         Fronts {
             fronts: vec![

@@ -802,20 +802,10 @@ fn daypart_expr(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{resolve, Lang, TimeExpression};
-    use crate::event::date::{Offset, TimePrecision};
-    use chrono::NaiveDate;
+    use super::super::{resolve, Lang};
+    use crate::event::date::Offset;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn show(e: &TimeExpression) -> String {
-        match &e.interval {
-            Some(i) => format!("{}|{}|{}", i, i.precision, e.kind),
-            None => format!("{:?}|{}", e.relative.as_ref().map(|r| r.offset), e.kind),
-        }
-    }
+    use super::super::testing::{check_cases, d};
 
     /// (expression, published, interval as `DateInterval` writes it, precision, kind).
     const CASES: &[(&str, &str, &str, &str, &str)] = &[
@@ -1184,19 +1174,7 @@ mod tests {
 
     #[test]
     fn resolves_arabic_expressions() {
-        for (text, published, want, precision, kind) in CASES {
-            let got = resolve(text, d(published), Lang::Ar)
-                .unwrap_or_else(|| panic!("nothing in {text}"));
-            assert_eq!(
-                show(&got),
-                format!("{want}|{precision}|{kind}"),
-                "{text} on {published}"
-            );
-            assert_eq!(
-                TimePrecision::parse(precision),
-                got.interval.map(|i| i.precision)
-            );
-        }
+        check_cases(CASES, Lang::Ar);
     }
 
     #[test]

@@ -589,20 +589,10 @@ fn part_expr(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{resolve, Lang, TimeExpression};
+    use super::super::{resolve, Lang};
     use crate::event::date::Offset;
-    use chrono::NaiveDate;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn show(e: &TimeExpression) -> String {
-        match &e.interval {
-            Some(i) => format!("{}|{}|{}", i, i.precision, e.kind),
-            None => format!("{:?}|{}", e.relative.as_ref().map(|r| r.offset), e.kind),
-        }
-    }
+    use super::super::testing::{check_cases, d};
 
     /// (expression, published, interval as `DateInterval` writes it, precision, kind).
     const CASES: &[(&str, &str, &str, &str, &str)] = &[
@@ -831,15 +821,7 @@ mod tests {
 
     #[test]
     fn resolves_english_expressions() {
-        for (text, published, want, precision, kind) in CASES {
-            let got = resolve(text, d(published), Lang::En)
-                .unwrap_or_else(|| panic!("nothing in {text}"));
-            assert_eq!(
-                show(&got),
-                format!("{want}|{precision}|{kind}"),
-                "{text} on {published}"
-            );
-        }
+        check_cases(CASES, Lang::En);
     }
 
     #[test]

@@ -228,6 +228,48 @@ pub fn parse_published(value: &str) -> Result<DateTime<FixedOffset>, BadPublishe
         })
 }
 
+/// Helpers the language modules' tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{resolve, Lang, TimeExpression};
+    use crate::event::date::TimePrecision;
+    use chrono::NaiveDate;
+
+    /// A day written `YYYY-MM-DD`.
+    pub fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// An expression's reading as `interval|precision|kind` (or `offset|kind`).
+    pub fn show(e: &TimeExpression) -> String {
+        match &e.interval {
+            Some(i) => format!("{}|{}|{}", i, i.precision, e.kind),
+            None => format!("{:?}|{}", e.relative.as_ref().map(|r| r.offset), e.kind),
+        }
+    }
+
+    /// Checks a table of (expression, published, interval as `DateInterval` writes it,
+    /// precision, kind).
+    pub fn check_cases(cases: &[(&str, &str, &str, &str, &str)], lang: Lang) {
+        for (text, published, want, precision, kind) in cases {
+            let got =
+                resolve(text, d(published), lang).unwrap_or_else(|| panic!("nothing in {text}"));
+            assert_eq!(
+                show(&got),
+                format!("{want}|{precision}|{kind}"),
+                "{text} on {published}"
+            );
+            if let Some(interval) = got.interval {
+                assert_eq!(
+                    TimePrecision::parse(precision),
+                    Some(interval.precision),
+                    "{text}"
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
