@@ -307,3 +307,55 @@ fn accuracy_on_the_annotated_set() {
         all.place_accuracy()
     );
 }
+
+/// Whatever text comes in, extraction and date resolution return; they never panic. Texts
+/// are drawn from a fixed word list with a small linear congruential generator, so the run
+/// is the same every time.
+#[test]
+fn mixed_and_broken_text_never_panics() {
+    let data = DataPaths::new(repo().join("data"));
+    let gazetteer = Gazetteer::load(&data.gazetteer()).unwrap();
+    let fronts = Fronts::load(&data.fronts()).unwrap();
+    let lexicon = Lexicon::load(&data.root.join("lexicon")).unwrap();
+    let extractor = Extractor {
+        gazetteer: &gazetteer,
+        fronts: &fronts,
+        lexicon: &lexicon,
+    };
+    let words: Vec<&str> = "طرابلس عين زارة والخلة قصف غارة أمس الخميس الماضي السابع من أبريل/نيسان ١٩ ٢٠٢٠ بعد ثلاثة أيام من بدء هجوم \
+        Tripoli air strike on Sunday 19-23 October last week ، . ؟ - ـ ( ) \" في ب ل و ال Misurata clashes لم ستشن \
+        the same day اليوم التالي ٥ حزيران جوان 19يناير2020 وفي TRIPOLI, April 7 (Reuters) - \n ـ"
+        .split(' ')
+        .collect();
+    let mut seed: u64 = 20190404;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let published: NaiveDate = "2019-05-01".parse().unwrap();
+    for _ in 0..400 {
+        let n = next(50);
+        let mut text: String = (0..n)
+            .map(|_| words[next(words.len())])
+            .collect::<Vec<_>>()
+            .join(" ");
+        if next(4) == 0 {
+            // Cut inside the text at a character boundary: half sentences, lone clitics.
+            let cut = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .nth(next(text.chars().count().max(1)))
+                .unwrap_or(0);
+            text.truncate(cut);
+        }
+        for lang in [None, Some(Lang::Ar), Some(Lang::En)] {
+            for c in extractor.extract(&text, published, lang, "fuzz") {
+                assert!((0.0..=1.0).contains(&c.confidence));
+            }
+        }
+        let _ = frontline::temporal::resolve(&text, published, Lang::Ar);
+        let _ = frontline::temporal::resolve(&text, published, Lang::En);
+    }
+}
