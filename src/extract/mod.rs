@@ -174,10 +174,19 @@ impl<'a> Extractor<'a> {
                     reference.as_ref().is_some_and(|r| r.contains(&span.start))
                 };
                 // Places inside "three days after the attack on Tripoli" belong to the attack.
+                // Places after a trigger that is only a topic ("to discuss the consequences of
+                // Haftar's attack on Tripoli") belong to the topic.
+                let topic_from = g
+                    .hits
+                    .iter()
+                    .filter(|h| is_topic(&tokens, &forms, h.first_token))
+                    .map(|h| h.span.start)
+                    .min()
+                    .unwrap_or(usize::MAX);
                 let mut places: Vec<PlaceMention> = g
                     .places
                     .iter()
-                    .filter(|p| !in_reference(&p.span))
+                    .filter(|p| !in_reference(&p.span) && p.span.start < topic_from)
                     .cloned()
                     .collect();
                 places::drop_containers(&mut places);
@@ -232,6 +241,9 @@ impl<'a> Extractor<'a> {
                 for hit in best {
                     if in_reference(&hit.span) {
                         continue; // the referenced event is proposed below, dated from this one
+                    }
+                    if is_topic(&tokens, &forms, hit.first_token) {
+                        continue;
                     }
                     let Some(factor) =
                         self.cue_factor(&tokens, &forms, lang, hit, &group_span, &sentence)
@@ -596,6 +608,28 @@ fn anaphora(
     Some(TimeExpression { interval, ..time })
 }
 
+/// Whether a trigger is the topic of talk rather than a happening: "to discuss the
+/// consequences of Haftar's attack", "لبحث تداعيات هجوم حفتر".
+fn is_topic(tokens: &[Token], forms: &[Vec<String>], at: usize) -> bool {
+    const TOPIC: [&str; 9] = [
+        "تداعيات",
+        "بحث",
+        "مناقشه",
+        "تبعات",
+        "consequences",
+        "discuss",
+        "discussed",
+        "aftermath",
+        "implications",
+    ];
+    (1..=2).any(|back| {
+        at.checked_sub(back).is_some_and(|i| {
+            forms[i].iter().any(|f| TOPIC.contains(&f.as_str()))
+                || TOPIC.contains(&tokens[i].folded.as_str())
+        })
+    })
+}
+
 /// The usable time expression closest to a position, if the group states more than one.
 fn nearest_time(times: &[TimeExpression], at: usize) -> Option<TimeExpression> {
     let usable: Vec<&TimeExpression> = times
@@ -831,8 +865,8 @@ fn group<'l>(
 /// killing mentioned in passing, a front named as "the fighting fronts").
 pub const MIN_CONFIDENCE: f64 = 0.3;
 
-/// The same event told twice in one text (same ACLED type, same place, overlapping dates)
-/// is one candidate: the one with a stated date, then the surer one, keeps its provenance.
+/// The same event told twice in one text (same sub-event type, or same type within one
+/// sentence; same place; overlapping dates) is one candidate: the one with a stated date, then the surer one, keeps its provenance.
 /// A weak strategic development at the place and time of a violent event is part of it
 /// ("the airport closed after the shelling"), and so is any weak reading beside a sure one
 /// in the same sentence.
@@ -846,9 +880,12 @@ fn merge_duplicates(candidates: Vec<Candidate>) -> Vec<Candidate> {
         .into_iter()
         .filter(|c| c.confidence >= MIN_CONFIDENCE)
     {
-        let same = out
-            .iter_mut()
-            .find(|o| o.event.event_type == c.event.event_type && same_moment(o, &c));
+        let same = out.iter_mut().find(|o| {
+            let same_sentence = o.provenance.sentence_start == c.provenance.sentence_start;
+            let same_kind = o.event.sub_event_type == c.event.sub_event_type
+                || (o.event.event_type == c.event.event_type && same_sentence);
+            same_kind && same_moment(o, &c)
+        });
         match same {
             Some(o) => {
                 let dated = |x: &Candidate| x.provenance.date.is_some() as u8;
