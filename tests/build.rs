@@ -178,3 +178,31 @@ fn a_failed_build_leaves_the_previous_output_whole() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn every_source_is_listed_with_the_events_it_reports() {
+    let w = Workdir::with_data();
+    build(&w);
+    let events = events(&w);
+    let text = w.read("output/sources.csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for e in &events {
+        let id = e["id"].as_str().unwrap();
+        for source in e["properties"]["source"].as_str().unwrap().split(';') {
+            let row = rows
+                .iter()
+                .find(|r| &r[0] == source)
+                .unwrap_or_else(|| panic!("{source} of {id} is not listed"));
+            assert!(
+                row[4].split(';').any(|x| x == id),
+                "{source} does not list {id}"
+            );
+        }
+    }
+    let aj = rows
+        .iter()
+        .find(|r| &r[0] == "Al Jazeera (Arabic)")
+        .unwrap();
+    assert_eq!(&aj[1], "14", "the 14 events of the report of 1 May 2019");
+}

@@ -5,7 +5,7 @@ use crate::chart::{self, ChartOptions};
 use crate::dataset::{DataPaths, Dataset};
 use crate::diagnostic::Error;
 use crate::event::{Event, UNASSIGNED};
-use crate::format::geojson_writer;
+use crate::format::{geojson_writer, sources_writer};
 use crate::output::write_atomic;
 use chrono::{Datelike, Months};
 use std::path::{Path, PathBuf};
@@ -39,6 +39,7 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
         "fronts.geojson",
         geojson_writer::fronts_collection(&dataset.fronts, &dataset.events),
     )?;
+    write("sources.csv", sources_writer::write(&all))?;
 
     let mut layer_ids: Vec<&str> = dataset
         .fronts

@@ -4,6 +4,7 @@ pub mod csv_reader;
 pub mod csv_writer;
 pub mod geojson_writer;
 pub mod json_reader;
+pub mod sources_writer;
 
 use crate::diagnostic::{Diagnostic, Error, Origin};
 use crate::event::record::RawRecord;
