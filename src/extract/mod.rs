@@ -9,13 +9,15 @@
 //! future tense and hedging lower, and its provenance: the sentence and the character
 //! offsets of the trigger, date and place words.
 
+mod dating;
 pub mod lexicon;
+mod merge;
 pub mod places;
 pub mod score;
 pub mod text;
 
 use crate::diagnostic::Origin;
-use crate::event::date::{DateInterval, Offset, TimePrecision};
+use crate::event::date::{DateInterval, Offset};
 use crate::event::geo_precision::GeoPrecision;
 use crate::event::{Event, Fatalities, Source, UNASSIGNED};
 use crate::front::Fronts;
@@ -23,7 +25,10 @@ use crate::gazetteer::geocode::country_name;
 use crate::gazetteer::Gazetteer;
 use crate::temporal::{self, DateKind, Lang, TimeExpression};
 use chrono::NaiveDate;
+use dating::{anaphora, date_of, join_day_pairs, nearest_time, negate, next_day, pick_time};
 use lexicon::{CueKind, Lexicon, Trigger};
+use merge::merge_duplicates;
+pub use merge::MIN_CONFIDENCE;
 use places::PlaceMention;
 use std::ops::Range;
 use std::path::Path;
@@ -342,7 +347,7 @@ impl<'a> Extractor<'a> {
             let (interval, date_words, date_kind, date_factor) =
                 match (&draft.time, draft.reference_of) {
                     (_, Some((anchor, offset))) => {
-                        let base = date_of(&drafts[anchor], published);
+                        let base = date_of(drafts[anchor].time.as_ref(), published);
                         let shifted = negate(offset)
                             .and_then(|o| base.0.shifted(o))
                             .unwrap_or(base.0);
@@ -354,7 +359,7 @@ impl<'a> Extractor<'a> {
                         )
                     }
                     (Some(t), None) => {
-                        let (interval, factor) = date_of(draft, published);
+                        let (interval, factor) = date_of(draft.time.as_ref(), published);
                         (
                             interval,
                             Some(words(text, t.span.clone())),
@@ -577,37 +582,6 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// "اليوم نفسه", "the same day", "اليوم التالي", "the next day": a day told by the date the
-/// text stated last, not by the publication. Returns the expression to use, `None` when it
-/// refers back and nothing was stated before.
-fn anaphora(
-    text: &str,
-    time: TimeExpression,
-    last: Option<&TimeExpression>,
-) -> Option<TimeExpression> {
-    let after = text[time.span.end..].trim_start();
-    let before = text[..time.span.start].trim_end();
-    let next_word = after
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let same = ["نفسه", "ذاته", "نفسها", "ذاتها"].contains(&next_word);
-    let following = next_word == "التالي";
-    let english_same =
-        before.ends_with("the same") || before.ends_with("That") || before.ends_with("that");
-    if !(same || following || english_same) {
-        return Some(time);
-    }
-    let base = last?;
-    let shift = if following {
-        Offset::Days(1)
-    } else {
-        Offset::Days(0)
-    };
-    let interval = base.interval.and_then(|i| i.shifted(shift));
-    Some(TimeExpression { interval, ..time })
-}
-
 /// Whether a trigger is the topic of talk rather than a happening: "to discuss the
 /// consequences of Haftar's attack", "لبحث تداعيات هجوم حفتر".
 fn is_topic(tokens: &[Token], forms: &[Vec<String>], at: usize) -> bool {
@@ -627,87 +601,6 @@ fn is_topic(tokens: &[Token], forms: &[Vec<String>], at: usize) -> bool {
             forms[i].iter().any(|f| TOPIC.contains(&f.as_str()))
                 || TOPIC.contains(&tokens[i].folded.as_str())
         })
-    })
-}
-
-/// The usable time expression closest to a position, if the group states more than one.
-fn nearest_time(times: &[TimeExpression], at: usize) -> Option<TimeExpression> {
-    let usable: Vec<&TimeExpression> = times
-        .iter()
-        .filter(|t| t.interval.is_some() && t.kind != DateKind::RelativeToOtherEvent)
-        .collect();
-    if usable.len() < 2 {
-        return None;
-    }
-    usable
-        .into_iter()
-        .min_by_key(|t| {
-            if t.span.start >= at {
-                t.span.start - at
-            } else {
-                at - t.span.end
-            }
-        })
-        .cloned()
-}
-
-/// Two days joined by "و" (يومي الاثنين والثلاثاء, بين السبت والأحد, "Monday and Tuesday")
-/// are one interval from the first to the second.
-fn join_day_pairs(text: &str, times: &[TimeExpression]) -> Vec<TimeExpression> {
-    let mut out: Vec<TimeExpression> = Vec::new();
-    for t in times {
-        if let Some(previous) = out.last_mut() {
-            let between = text
-                .get(previous.span.end..t.span.start)
-                .unwrap_or("")
-                .trim();
-            let joined = matches!(between, "و" | "and" | "-" | "to")
-                || (between.is_empty() && text[t.span.clone()].starts_with('و'));
-            if let (true, Some(a), Some(b)) = (joined, previous.interval, t.interval) {
-                if a.precision == TimePrecision::Day
-                    && b.precision == TimePrecision::Day
-                    && a.start < b.start
-                    && (b.start - a.start).num_days() <= 6
-                {
-                    previous.interval = Some(DateInterval {
-                        start: a.start,
-                        end: b.end,
-                        precision: TimePrecision::for_span((b.end - a.start).num_days() + 1),
-                    });
-                    previous.span = previous.span.start..t.span.end;
-                    continue;
-                }
-            }
-        }
-        out.push(t.clone());
-    }
-    out
-}
-
-/// "اليوم التالي", "the next day", "the following day": the day after the last date the text
-/// stated.
-fn next_day(
-    text: &str,
-    span: &Range<usize>,
-    last: Option<&TimeExpression>,
-) -> Option<TimeExpression> {
-    let words = &text[span.clone()];
-    let phrase = [
-        "اليوم التالي",
-        "في اليوم التالي",
-        "the next day",
-        "the following day",
-    ]
-    .iter()
-    .find_map(|p| words.find(p).map(|i| (i, p.len())))?;
-    let base = last?;
-    let interval = base.interval.and_then(|i| i.shifted(Offset::Days(1)))?;
-    Some(TimeExpression {
-        span: span.start + phrase.0..span.start + phrase.0 + phrase.1,
-        interval: Some(interval),
-        kind: DateKind::RelativeToOtherEvent,
-        relative: None,
-        dateline: false,
     })
 }
 
@@ -783,38 +676,6 @@ fn words(text: &str, span: Range<usize>) -> Words {
     }
 }
 
-/// The date of a draft from its own time expression, and how much that date is trusted.
-fn date_of(draft: &Draft, published: NaiveDate) -> (DateInterval, f64) {
-    match draft
-        .time
-        .as_ref()
-        .and_then(|t| t.interval.map(|i| (i, t.kind)))
-    {
-        Some((interval, DateKind::Approximate)) => (interval, 0.85),
-        Some((interval, _)) => (interval, 1.0),
-        None => (DateInterval::day(published), 0.8),
-    }
-}
-
-fn negate(offset: Offset) -> Option<Offset> {
-    Some(match offset {
-        Offset::Days(n) => Offset::Days(n.checked_neg()?),
-        Offset::Months(n) => Offset::Months(n.checked_neg()?),
-    })
-}
-
-/// The time expression that dates a group: an absolute or publication-relative one before an
-/// approximate one; event-relative expressions date the referenced event, not this one.
-fn pick_time(times: &[TimeExpression]) -> Option<&TimeExpression> {
-    let usable = |kinds: &[DateKind]| {
-        times
-            .iter()
-            .find(|t| t.interval.is_some() && kinds.contains(&t.kind))
-    };
-    usable(&[DateKind::Absolute, DateKind::RelativeToPublication])
-        .or_else(|| usable(&[DateKind::Approximate]))
-}
-
 /// Clauses become groups: a clause with triggers opens a group; a clause without them lends
 /// its places and times to the group before it, or, at the start of a sentence, to the next.
 fn group<'l>(
@@ -859,71 +720,4 @@ fn group<'l>(
         }
     }
     groups
-}
-
-/// Candidates below this confidence are not proposed: they are the weak readings (a
-/// killing mentioned in passing, a front named as "the fighting fronts").
-pub const MIN_CONFIDENCE: f64 = 0.3;
-
-/// The same event told twice in one text (same sub-event type, or same type within one
-/// sentence; same place; overlapping dates) is one candidate: the one with a stated date, then the surer one, keeps its provenance.
-/// A weak strategic development at the place and time of a violent event is part of it
-/// ("the airport closed after the shelling"), and so is any weak reading beside a sure one
-/// in the same sentence.
-fn merge_duplicates(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
-    let same_moment = |a: &Candidate, b: &Candidate| {
-        a.event.geonameid == b.event.geonameid
-            && a.event.date.overlaps(b.event.date.start, b.event.date.end)
-    };
-    for c in candidates
-        .into_iter()
-        .filter(|c| c.confidence >= MIN_CONFIDENCE)
-    {
-        let same = out.iter_mut().find(|o| {
-            let same_sentence = o.provenance.sentence_start == c.provenance.sentence_start;
-            let same_kind = o.event.sub_event_type == c.event.sub_event_type
-                || (o.event.event_type == c.event.event_type && same_sentence);
-            same_kind && same_moment(o, &c)
-        });
-        match same {
-            Some(o) => {
-                let dated = |x: &Candidate| x.provenance.date.is_some() as u8;
-                if (dated(&c), c.confidence) > (dated(o), o.confidence) {
-                    *o = c;
-                }
-            }
-            None => out.push(c),
-        }
-    }
-    let strategic = "Strategic developments";
-    let violent = |c: &Candidate| {
-        matches!(
-            c.event.event_type,
-            "Battles" | "Explosions/Remote violence" | "Violence against civilians"
-        )
-    };
-    let absorbed: Vec<bool> = out
-        .iter()
-        .map(|c| {
-            let beside = |o: &Candidate| {
-                !std::ptr::eq(o, c)
-                    && same_moment(o, c)
-                    && o.provenance.sentence_start == c.provenance.sentence_start
-            };
-            (c.event.event_type == strategic
-                && c.confidence < 0.6
-                && out.iter().any(|o| violent(o) && beside(o)))
-                || (c.confidence < 0.45 && out.iter().any(|o| o.confidence >= 0.6 && beside(o)))
-        })
-        .collect();
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        !absorbed[i - 1]
-    });
-    for (i, c) in out.iter_mut().enumerate() {
-        c.event.event_id_cnty = format!("EXT{:04}", i + 1);
-    }
-    out
 }
