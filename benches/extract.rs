@@ -5,24 +5,15 @@
 //! target is 1,000 news paragraphs per second or better.
 
 use frontline::dataset::DataPaths;
-use frontline::extract::lexicon::Lexicon;
-use frontline::extract::Extractor;
-use frontline::front::Fronts;
-use frontline::gazetteer::Gazetteer;
+use frontline::extract::Reference;
 use frontline::temporal::parse_published;
 use std::time::Instant;
 
 fn main() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let data = DataPaths::new(root.join("data"));
-    let gazetteer = Gazetteer::load(&data.gazetteer()).expect("gazetteer");
-    let fronts = Fronts::load(&data.fronts()).expect("fronts");
-    let lexicon = Lexicon::load(&data.root.join("lexicon")).expect("lexicon");
-    let extractor = Extractor {
-        gazetteer: &gazetteer,
-        fronts: &fronts,
-        lexicon: &lexicon,
-    };
+    let reference = Reference::load(&data).expect("the shipped data loads");
+    let extractor = reference.extractor();
 
     let set: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root.join("tests/fixtures/annotated/set.json"))

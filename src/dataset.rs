@@ -34,6 +34,10 @@ impl DataPaths {
     pub fn fronts(&self) -> PathBuf {
         self.root.join("fronts.geojson")
     }
+    /// `lexicon/`: actors, trigger words and cues for reading news text.
+    pub fn lexicon(&self) -> PathBuf {
+        self.root.join("lexicon")
+    }
     /// `basemap/`: Natural Earth outlines.
     pub fn basemap(&self) -> PathBuf {
         self.root.join("basemap")

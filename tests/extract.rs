@@ -5,11 +5,8 @@ mod util;
 
 use chrono::NaiveDate;
 use frontline::dataset::DataPaths;
-use frontline::extract::lexicon::Lexicon;
 use frontline::extract::score::{score, Gold, Score};
-use frontline::extract::Extractor;
-use frontline::front::Fronts;
-use frontline::gazetteer::Gazetteer;
+use frontline::extract::Reference;
 use frontline::temporal::{parse_published, Lang};
 use serde_json::Value;
 use util::{repo, stderr, stdout, Workdir};
@@ -224,14 +221,8 @@ fn gold(item: &Value) -> Vec<Gold> {
 #[test]
 fn accuracy_on_the_annotated_set() {
     let data = DataPaths::new(repo().join("data"));
-    let gazetteer = Gazetteer::load(&data.gazetteer()).unwrap();
-    let fronts = Fronts::load(&data.fronts()).unwrap();
-    let lexicon = Lexicon::load(&data.root.join("lexicon")).unwrap();
-    let extractor = Extractor {
-        gazetteer: &gazetteer,
-        fronts: &fronts,
-        lexicon: &lexicon,
-    };
+    let reference = Reference::load(&data).expect("the shipped data loads");
+    let extractor = reference.extractor();
     let set: Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("tests/fixtures/annotated/set.json")).unwrap(),
     )
@@ -314,14 +305,8 @@ fn accuracy_on_the_annotated_set() {
 #[test]
 fn mixed_and_broken_text_never_panics() {
     let data = DataPaths::new(repo().join("data"));
-    let gazetteer = Gazetteer::load(&data.gazetteer()).unwrap();
-    let fronts = Fronts::load(&data.fronts()).unwrap();
-    let lexicon = Lexicon::load(&data.root.join("lexicon")).unwrap();
-    let extractor = Extractor {
-        gazetteer: &gazetteer,
-        fronts: &fronts,
-        lexicon: &lexicon,
-    };
+    let reference = Reference::load(&data).expect("the shipped data loads");
+    let extractor = reference.extractor();
     let words: Vec<&str> = "طرابلس عين زارة والخلة قصف غارة أمس الخميس الماضي السابع من أبريل/نيسان ١٩ ٢٠٢٠ بعد ثلاثة أيام من بدء هجوم \
         Tripoli air strike on Sunday 19-23 October last week ، . ؟ - ـ ( ) \" في ب ل و ال Misurata clashes لم ستشن \
         the same day اليوم التالي ٥ حزيران جوان 19يناير2020 وفي TRIPOLI, April 7 (Reuters) - \n ـ"

@@ -3,11 +3,9 @@
 use crate::cli::{ExtractFormat, LangArg};
 use crate::dataset::DataPaths;
 use crate::diagnostic::{Diagnostic, Error, Origin};
-use crate::extract::lexicon::Lexicon;
-use crate::extract::{Candidate, Extractor, Words};
+use crate::extract::{Candidate, Reference, Words};
 use crate::format::{csv_writer, geojson_writer};
 use crate::front::Fronts;
-use crate::gazetteer::Gazetteer;
 use crate::temporal::{parse_published, Lang};
 use geo::BoundingRect;
 use serde_json::{json, Map, Value};
@@ -25,14 +23,9 @@ pub fn run(
 ) -> Result<String, Error> {
     let published =
         parse_published(published).map_err(|e| Error::Usage(format!("--published: {e}")))?;
-    let gazetteer = Gazetteer::load(&data.gazetteer())?;
-    let fronts = Fronts::load(&data.fronts())?;
-    let lexicon = Lexicon::load(&data.root.join("lexicon"))?;
-    let extractor = Extractor {
-        gazetteer: &gazetteer,
-        fronts: &fronts,
-        lexicon: &lexicon,
-    };
+    let reference = Reference::load(data)?;
+    let extractor = reference.extractor();
+    let fronts = &reference.fronts;
     let lang = match lang {
         LangArg::Ar => Some(Lang::Ar),
         LangArg::En => Some(Lang::En),
@@ -63,7 +56,7 @@ pub fn run(
         ExtractFormat::Json => {
             let items: Vec<Value> = candidates
                 .iter()
-                .map(|c| Value::Object(properties(c, &fronts)))
+                .map(|c| Value::Object(properties(c, fronts)))
                 .collect();
             let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
             text.push('\n');
@@ -87,7 +80,7 @@ pub fn run(
                         "type": "Feature",
                         "id": c.event.event_id_cnty,
                         "geometry": {"type": "Point", "coordinates": [geojson_writer::round6(c.event.longitude()), geojson_writer::round6(c.event.latitude())]},
-                        "properties": properties(c, &fronts),
+                        "properties": properties(c, fronts),
                     })
                 })
                 .collect();

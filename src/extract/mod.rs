@@ -16,7 +16,8 @@ pub mod places;
 pub mod score;
 pub mod text;
 
-use crate::diagnostic::Origin;
+use crate::dataset::DataPaths;
+use crate::diagnostic::{Error, Origin};
 use crate::event::date::{DateInterval, Offset};
 use crate::event::geo_precision::GeoPrecision;
 use crate::event::{Event, Fatalities, Source, UNASSIGNED};
@@ -74,6 +75,36 @@ pub struct Candidate {
     pub confidence: f64,
     /// The words it rests on.
     pub provenance: Provenance,
+}
+
+/// The reference data a reading needs, loaded from a data folder and owned.
+pub struct Reference {
+    /// Places.
+    pub gazetteer: Gazetteer,
+    /// Front areas.
+    pub fronts: Fronts,
+    /// Actors, triggers and cues (`lexicon/`).
+    pub lexicon: Lexicon,
+}
+
+impl Reference {
+    /// Loads the gazetteer, the fronts and the lexicons of a data folder.
+    pub fn load(data: &DataPaths) -> Result<Reference, Error> {
+        Ok(Reference {
+            gazetteer: Gazetteer::load(&data.gazetteer())?,
+            fronts: Fronts::load(&data.fronts())?,
+            lexicon: Lexicon::load(&data.lexicon())?,
+        })
+    }
+
+    /// An extractor reading with this data.
+    pub fn extractor(&self) -> Extractor<'_> {
+        Extractor {
+            gazetteer: &self.gazetteer,
+            fronts: &self.fronts,
+            lexicon: &self.lexicon,
+        }
+    }
 }
 
 /// The reference data a reading needs.
