@@ -1,7 +1,7 @@
 //! Loading a data folder: read → validate → resolve dates and places → assign fronts.
 
 use crate::diagnostic::{Diagnostic, Error};
-use crate::event::record::{self, Draft};
+use crate::event::record::{self, Column, Draft};
 use crate::event::{anchor, Event, UNASSIGNED};
 use crate::format;
 use crate::front::Fronts;
@@ -85,7 +85,7 @@ pub fn resolve_events(
             match record::parse(&raw, &mut problems) {
                 Some(draft) => drafts.push(draft),
                 None => {
-                    broken.insert(raw.get("event_id_cnty").to_string());
+                    broken.insert(raw.get(Column::EventIdCnty).to_string());
                 }
             }
         }

@@ -5,12 +5,13 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Where a record came from: a file and the line its row or object starts on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Origin {
-    /// The file, as the user named it.
-    pub file: PathBuf,
+    /// The file, as the user named it (shared by every row of the file).
+    pub file: Arc<Path>,
     /// 1-based line number, when the format has lines.
     pub line: Option<u64>,
 }
@@ -19,7 +20,15 @@ impl Origin {
     /// An origin at a line of a file.
     pub fn at(file: &Path, line: u64) -> Origin {
         Origin {
-            file: file.to_path_buf(),
+            file: Arc::from(file),
+            line: Some(line),
+        }
+    }
+
+    /// An origin at a line of a file already shared by other origins (no allocation).
+    pub fn shared(file: &Arc<Path>, line: u64) -> Origin {
+        Origin {
+            file: Arc::clone(file),
             line: Some(line),
         }
     }
@@ -27,7 +36,7 @@ impl Origin {
     /// An origin that is a whole file.
     pub fn file(file: &Path) -> Origin {
         Origin {
-            file: file.to_path_buf(),
+            file: Arc::from(file),
             line: None,
         }
     }

@@ -68,7 +68,7 @@ impl Fronts {
             };
             let id = text_prop("id");
             let where_ = Origin {
-                file: path.to_path_buf(),
+                file: std::sync::Arc::from(path),
                 line: None,
             };
             let label = format!("feature {i} ({id})");

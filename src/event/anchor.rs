@@ -175,9 +175,9 @@ mod tests {
     use std::path::Path;
 
     fn draft(line: u64, id: &str, date: &str, anchor: &str) -> Draft {
-        let record = RawRecord {
-            origin: Origin::at(Path::new("t.csv"), line),
-            fields: [
+        let record = RawRecord::from_pairs(
+            Origin::at(Path::new("t.csv"), line),
+            [
                 ("event_id_cnty", id),
                 ("event_date", date),
                 ("anchor", anchor),
@@ -187,11 +187,8 @@ mod tests {
                 ("country", "Libya"),
                 ("location", "Tripoli"),
                 ("source", "Al Jazeera"),
-            ]
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-        };
+            ],
+        );
         let mut problems = Vec::new();
         let d = parse(&record, &mut problems).unwrap();
         assert!(problems.is_empty(), "{problems:?}");

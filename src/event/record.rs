@@ -5,41 +5,74 @@ use super::geo_precision::GeoPrecision;
 use super::{taxonomy, Event, Fatalities, Source};
 use crate::diagnostic::{Diagnostic, Origin};
 use chrono::NaiveDate;
+use csv::StringRecord;
 use geo::Point;
+use std::sync::Arc;
+
+macro_rules! columns {
+    ($($variant:ident => $name:literal),* $(,)?) => {
+        /// A column frontline reads, by name (ACLED's names first, then frontline's own,
+        /// then UCDP's `date_start`/`date_end`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Column { $($variant),* }
+
+        impl Column {
+            /// Every column, in the order they are written.
+            pub const ALL: [Column; [$($name),*].len()] = [$(Column::$variant),*];
+
+            /// The column's name in a header.
+            pub const fn name(self) -> &'static str {
+                match self { $(Column::$variant => $name),* }
+            }
+        }
+    };
+}
+
+columns! {
+    EventIdCnty => "event_id_cnty",
+    EventDate => "event_date",
+    TimePrecision => "time_precision",
+    Anchor => "anchor",
+    EventType => "event_type",
+    SubEventType => "sub_event_type",
+    Actor1 => "actor1",
+    AssocActor1 => "assoc_actor_1",
+    Actor2 => "actor2",
+    AssocActor2 => "assoc_actor_2",
+    Country => "country",
+    Iso => "iso",
+    Admin1 => "admin1",
+    Location => "location",
+    Latitude => "latitude",
+    Longitude => "longitude",
+    GeoPrecision => "geo_precision",
+    Geonameid => "geonameid",
+    Front => "front",
+    Fatalities => "fatalities",
+    FatalitiesLow => "fatalities_low",
+    FatalitiesHigh => "fatalities_high",
+    Source => "source",
+    SourceUrl => "source_url",
+    Published => "published",
+    Notes => "notes",
+    Key => "key",
+    Headline => "headline",
+    HeadlineAr => "headline_ar",
+    DateStart => "date_start",
+    DateEnd => "date_end",
+}
 
 /// The columns of frontline's event files, in the order they are written (ACLED's names
 /// first, then frontline's own).
-pub const COLUMNS: [&str; 29] = [
-    "event_id_cnty",
-    "event_date",
-    "time_precision",
-    "anchor",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "actor2",
-    "assoc_actor_2",
-    "country",
-    "iso",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "geonameid",
-    "front",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "source",
-    "source_url",
-    "published",
-    "notes",
-    "key",
-    "headline",
-    "headline_ar",
-];
+pub const COLUMNS: [&str; 29] = {
+    let mut names = [""; 29];
+    let mut i = 0;
+    while i < 29 {
+        names[i] = Column::ALL[i].name();
+        i += 1;
+    }
+    names
+};
 
 /// Columns a file must have; the others may be absent.
 pub const REQUIRED_COLUMNS: [&str; 6] = [
@@ -51,23 +84,111 @@ pub const REQUIRED_COLUMNS: [&str; 6] = [
     "location",
 ];
 
+/// The header of an events file: its column names, where each known column is, and the
+/// columns frontline does not know (kept and written back as they are).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    names: Vec<Arc<str>>,
+    slots: [Option<usize>; Column::ALL.len()],
+    extras: Vec<usize>,
+}
+
+impl Header {
+    /// A header from column names, trimmed and lower-cased. The first of two columns with
+    /// one name is the one read.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Header {
+        let names: Vec<Arc<str>> = names
+            .into_iter()
+            .map(|n| Arc::from(n.trim().to_ascii_lowercase()))
+            .collect();
+        let mut slots = [None; Column::ALL.len()];
+        let mut extras = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            match Column::ALL.iter().position(|c| c.name() == &**name) {
+                Some(k) if slots[k].is_none() => slots[k] = Some(i),
+                Some(_) => {}
+                None => extras.push(i),
+            }
+        }
+        Header {
+            names,
+            slots,
+            extras,
+        }
+    }
+
+    /// The column names, in file order.
+    pub fn names(&self) -> &[Arc<str>] {
+        &self.names
+    }
+
+    /// Where a known column is, if the file has it.
+    pub fn index(&self, column: Column) -> Option<usize> {
+        self.slots[column as usize]
+    }
+
+    /// Whether the file has a column.
+    pub fn has(&self, column: Column) -> bool {
+        self.index(column).is_some()
+    }
+
+    /// The positions of the columns frontline does not know, in file order.
+    pub fn extras(&self) -> &[usize] {
+        &self.extras
+    }
+}
+
 /// One row or object of an events file, as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawRecord {
     /// File and line it starts on.
     pub origin: Origin,
-    /// `(column, value)` pairs, column names lower-cased.
-    pub fields: Vec<(String, String)>,
+    /// The file's header, shared by its rows.
+    pub header: Arc<Header>,
+    /// The values, in header order.
+    pub values: StringRecord,
 }
 
 impl RawRecord {
-    /// The trimmed value of a column, empty when absent.
-    pub fn get(&self, column: &str) -> &str {
-        self.fields
-            .iter()
-            .find(|(name, _)| name == column)
-            .map(|(_, value)| value.trim())
+    /// A record from `(column, value)` pairs, for objects and tests.
+    pub fn from_pairs<'a>(
+        origin: Origin,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> RawRecord {
+        let (names, values): (Vec<&str>, Vec<&str>) = pairs.into_iter().unzip();
+        RawRecord {
+            origin,
+            header: Arc::new(Header::new(names)),
+            values: StringRecord::from(values),
+        }
+    }
+
+    /// The trimmed value of a known column, empty when absent.
+    pub fn get(&self, column: Column) -> &str {
+        self.header
+            .index(column)
+            .and_then(|i| self.values.get(i))
+            .map(str::trim)
             .unwrap_or("")
+    }
+
+    /// The trimmed value of any column by name, empty when absent.
+    pub fn field(&self, name: &str) -> &str {
+        self.header
+            .names
+            .iter()
+            .position(|n| &**n == name)
+            .and_then(|i| self.values.get(i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    /// The columns frontline does not know, with their values as written.
+    pub fn extras(&self) -> impl Iterator<Item = (&Arc<str>, &str)> {
+        self.header
+            .extras
+            .iter()
+            .map(|&i| (&self.header.names[i], self.values.get(i).unwrap_or("")))
     }
 }
 
@@ -95,7 +216,7 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
         problems.push(Diagnostic::field(origin, field, value, expected));
     };
 
-    let id = record.get("event_id_cnty");
+    let id = record.get(Column::EventIdCnty);
     if id.is_empty()
         || !id
             .chars()
@@ -108,7 +229,7 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
         );
     }
 
-    let anchor_text = record.get("anchor");
+    let anchor_text = record.get(Column::Anchor);
     let anchor = if anchor_text.is_empty() {
         None
     } else {
@@ -123,7 +244,7 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
         parsed
     };
 
-    let precision_text = record.get("time_precision");
+    let precision_text = record.get(Column::TimePrecision);
     let precision = if precision_text.is_empty() {
         None
     } else {
@@ -140,7 +261,7 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
 
     let date = parse_date(record, precision, anchor.is_some(), &mut bad);
 
-    let type_text = record.get("event_type");
+    let type_text = record.get(Column::EventType);
     let event_type = taxonomy::event_type(type_text);
     if event_type.is_none() {
         bad(
@@ -152,7 +273,7 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
             ),
         );
     }
-    let sub_text = record.get("sub_event_type");
+    let sub_text = record.get(Column::SubEventType);
     let sub = taxonomy::sub_event_type(sub_text);
     match (event_type, sub) {
         (_, None) => bad(
@@ -168,15 +289,15 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
         _ => {}
     }
 
-    let actor1 = list(record.get("actor1"));
+    let actor1 = list(record.get(Column::Actor1));
     if actor1.is_empty() {
         bad("actor1", "", "the name of the main actor");
     }
-    let country = record.get("country");
+    let country = record.get(Column::Country);
     if country.is_empty() {
         bad("country", "", "a country name, e.g. Libya");
     }
-    let iso_text = record.get("iso");
+    let iso_text = record.get(Column::Iso);
     let iso = if iso_text.is_empty() {
         None
     } else {
@@ -190,14 +311,14 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
         }
         parsed
     };
-    let location = record.get("location");
+    let location = record.get(Column::Location);
     if location.is_empty() {
         bad("location", "", "the place as named, e.g. Ain Zara");
     }
 
     let point = parse_point(record, &mut bad);
 
-    let geo_text = record.get("geo_precision");
+    let geo_text = record.get(Column::GeoPrecision);
     let geo_precision = if geo_text.is_empty() {
         None
     } else {
@@ -215,7 +336,7 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
     let fatalities = parse_fatalities(record, &mut bad);
     let sources = parse_sources(record, &mut bad);
 
-    let key_text = record.get("key");
+    let key_text = record.get(Column::Key);
     let key = match key_text.to_ascii_lowercase().as_str() {
         "" | "false" | "no" | "0" => false,
         "true" | "yes" | "1" => true,
@@ -225,10 +346,10 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
         }
     };
 
-    let front = Some(record.get("front"))
+    let front = Some(record.get(Column::Front))
         .filter(|f| !f.is_empty())
         .map(str::to_string);
-    let geonameid = Some(record.get("geonameid"))
+    let geonameid = Some(record.get(Column::Geonameid))
         .filter(|g| !g.is_empty())
         .map(str::to_string);
 
@@ -244,12 +365,12 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
             event_type,
             sub_event_type,
             actor1,
-            assoc_actor_1: list(record.get("assoc_actor_1")),
-            actor2: list(record.get("actor2")),
-            assoc_actor_2: list(record.get("assoc_actor_2")),
+            assoc_actor_1: list(record.get(Column::AssocActor1)),
+            actor2: list(record.get(Column::Actor2)),
+            assoc_actor_2: list(record.get(Column::AssocActor2)),
             country: country.to_string(),
             iso,
-            admin1: record.get("admin1").to_string(),
+            admin1: record.get(Column::Admin1).to_string(),
             location: location.to_string(),
             point: point.unwrap_or(Point::new(0.0, 0.0)),
             geo_precision: geo_precision.unwrap_or(GeoPrecision::Exact),
@@ -257,10 +378,10 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
             front: String::new(),
             fatalities,
             sources,
-            notes: record.get("notes").to_string(),
+            notes: record.get(Column::Notes).to_string(),
             key,
-            headline: record.get("headline").to_string(),
-            headline_ar: record.get("headline_ar").to_string(),
+            headline: record.get(Column::Headline).to_string(),
+            headline_ar: record.get(Column::HeadlineAr).to_string(),
             origin: origin.clone(),
         },
         date,
@@ -279,8 +400,8 @@ fn parse_date(
     bad: &mut impl FnMut(&str, &str, &str),
 ) -> Option<DateInterval> {
     const EXPECTED: &str = "a date YYYY-MM-DD, YYYY-MM or YYYY, or an interval START/END";
-    let event_date = record.get("event_date");
-    let (start, end) = (record.get("date_start"), record.get("date_end"));
+    let event_date = record.get(Column::EventDate);
+    let (start, end) = (record.get(Column::DateStart), record.get(Column::DateEnd));
     let date = if !event_date.is_empty() {
         let parsed = DateInterval::parse(event_date);
         if parsed.is_none() {
@@ -324,7 +445,7 @@ fn parse_date(
 }
 
 fn parse_point(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> Option<Point<f64>> {
-    let (lat_text, lon_text) = (record.get("latitude"), record.get("longitude"));
+    let (lat_text, lon_text) = (record.get(Column::Latitude), record.get(Column::Longitude));
     if lat_text.is_empty() && lon_text.is_empty() {
         return None;
     }
@@ -351,21 +472,21 @@ fn parse_point(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> Op
 }
 
 fn parse_fatalities(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> Fatalities {
-    let mut count = |field: &str| {
-        let text = record.get(field);
+    let mut count = |column: Column| {
+        let text = record.get(column);
         if text.is_empty() {
             return None;
         }
         let parsed = text.parse::<u32>().ok();
         if parsed.is_none() {
-            bad(field, text, "a whole number of deaths, 0 or more");
+            bad(column.name(), text, "a whole number of deaths, 0 or more");
         }
         parsed
     };
     let fatalities = Fatalities {
-        best: count("fatalities"),
-        low: count("fatalities_low"),
-        high: count("fatalities_high"),
+        best: count(Column::Fatalities),
+        low: count(Column::FatalitiesLow),
+        high: count(Column::FatalitiesHigh),
     };
     let ordered = |a: Option<u32>, b: Option<u32>| a.zip(b).is_none_or(|(a, b)| a <= b);
     if !(ordered(fatalities.low, fatalities.best)
@@ -391,7 +512,7 @@ fn parse_fatalities(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) 
 }
 
 fn parse_sources(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> Vec<Source> {
-    let names = list(record.get("source"));
+    let names = list(record.get(Column::Source));
     if names.is_empty() {
         bad(
             "source",
@@ -400,13 +521,13 @@ fn parse_sources(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> 
         );
         return Vec::new();
     }
-    let urls = split_aligned(record.get("source_url"));
-    let published = split_aligned(record.get("published"));
-    for (field, values) in [("source_url", &urls), ("published", &published)] {
+    let urls = split_aligned(record.get(Column::SourceUrl));
+    let published = split_aligned(record.get(Column::Published));
+    for (column, values) in [(Column::SourceUrl, &urls), (Column::Published, &published)] {
         if values.len() > names.len() {
             bad(
-                field,
-                record.get(field),
+                column.name(),
+                record.get(column),
                 &format!(
                     "at most one `;`-separated value per source ({} sources)",
                     names.len()
@@ -463,13 +584,7 @@ mod tests {
     use std::path::Path;
 
     fn record(pairs: &[(&str, &str)]) -> RawRecord {
-        RawRecord {
-            origin: Origin::at(Path::new("t.csv"), 2),
-            fields: pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        }
+        RawRecord::from_pairs(Origin::at(Path::new("t.csv"), 2), pairs.iter().copied())
     }
 
     fn good() -> Vec<(&'static str, &'static str)> {

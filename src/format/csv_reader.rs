@@ -1,8 +1,9 @@
 //! Events from CSV: frontline's columns, or a plain ACLED export as it is.
 
 use crate::diagnostic::{Diagnostic, Origin};
-use crate::event::record::{RawRecord, REQUIRED_COLUMNS};
+use crate::event::record::{Header, RawRecord, REQUIRED_COLUMNS};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Reads the records of one CSV text; a malformed row is reported and skipped.
 pub fn read(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<RawRecord> {
@@ -18,8 +19,8 @@ pub fn read(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<RawR
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
+    let header = match reader.headers() {
+        Ok(h) => Arc::new(Header::new(h.iter())),
         Err(e) => {
             problems.push(Diagnostic::record(
                 &Origin::at(path, 1),
@@ -31,7 +32,7 @@ pub fn read(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<RawR
     let missing: Vec<&str> = REQUIRED_COLUMNS
         .iter()
         .copied()
-        .filter(|c| !header.iter().any(|h| h == c))
+        .filter(|c| !header.names().iter().any(|h| &**h == *c))
         .collect();
     if !missing.is_empty() {
         problems.push(Diagnostic::record(
@@ -44,18 +45,19 @@ pub fn read(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<RawR
         ));
         return Vec::new();
     }
+    let file: Arc<Path> = Arc::from(path);
     let mut records = Vec::new();
     for row in reader.records() {
         match row {
             Ok(row) => {
                 let line = row.position().map(|p| p.line()).unwrap_or(0);
-                let origin = Origin::at(path, line);
-                if row.len() != header.len() {
+                let origin = Origin::shared(&file, line);
+                if row.len() != header.names().len() {
                     problems.push(Diagnostic::record(
                         &origin,
                         format!(
                             "{} fields as in the header (found {}); quote values that hold commas",
-                            header.len(),
+                            header.names().len(),
                             row.len()
                         ),
                     ));
@@ -63,11 +65,8 @@ pub fn read(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<RawR
                 }
                 records.push(RawRecord {
                     origin,
-                    fields: header
-                        .iter()
-                        .cloned()
-                        .zip(row.iter().map(str::to_string))
-                        .collect(),
+                    header: Arc::clone(&header),
+                    values: row,
                 });
             }
             Err(e) => {
@@ -85,6 +84,7 @@ pub fn read(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<RawR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::event::record::Column;
 
     #[test]
     fn rows_keep_their_line_even_after_a_quoted_newline() {
@@ -96,7 +96,7 @@ mod tests {
         let records = read(Path::new("e.csv"), text, &mut problems);
         assert_eq!(records.len(), 2);
         assert_eq!(records[1].origin.line, Some(4));
-        assert_eq!(records[0].get("notes"), "two\nlines");
+        assert_eq!(records[0].get(Column::Notes), "two\nlines");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].origin.line, Some(5));
     }

@@ -62,9 +62,12 @@ pub fn read(path: &Path, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<RawR
                     continue;
                 }
             };
-            fields.push((key.to_ascii_lowercase(), text));
+            fields.push((key, text));
         }
-        records.push(RawRecord { origin, fields });
+        records.push(RawRecord::from_pairs(
+            origin,
+            fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ));
     }
     records
 }
@@ -111,6 +114,7 @@ fn element_lines(text: &str) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::event::record::Column;
 
     #[test]
     fn each_object_knows_its_line_and_lists_become_semicolons() {
@@ -120,9 +124,9 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(records[0].origin.line, Some(2));
         assert_eq!(records[1].origin.line, Some(4));
-        assert_eq!(records[1].get("source"), "Reuters;AP");
-        assert_eq!(records[1].get("fatalities"), "3");
-        assert_eq!(records[1].get("key"), "true");
+        assert_eq!(records[1].get(Column::Source), "Reuters;AP");
+        assert_eq!(records[1].get(Column::Fatalities), "3");
+        assert_eq!(records[1].get(Column::Key), "true");
     }
 
     #[test]
