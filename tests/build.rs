@@ -189,7 +189,12 @@ fn every_source_is_listed_with_the_events_it_reports() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     for e in &events {
         let id = e["id"].as_str().unwrap();
-        for source in e["properties"]["source"].as_str().unwrap().split(';') {
+        for source in e["properties"]["source"]
+            .as_str()
+            .unwrap()
+            .split(';')
+            .map(str::trim)
+        {
             let row = rows
                 .iter()
                 .find(|r| &r[0] == source)

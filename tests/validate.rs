@@ -119,7 +119,12 @@ fn a_plain_acled_export_reads_as_it_is() {
         (Some("2019-07-01"), Some("2019-07-07"))
     );
     assert_eq!(tajoura["geo_precision"], "near");
-    assert_eq!(tajoura["source"], "AP;UN News");
+    // ACLED's own list separator and recorded day come back as written, and so do the
+    // columns frontline does not know.
+    assert_eq!(tajoura["source"], "AP; UN News");
+    assert_eq!(tajoura["event_date"], "2019-07-03");
+    assert_eq!(tajoura["disorder_type"], "Political violence");
+    assert_eq!(tajoura["timestamp"], "1700000000");
     assert_eq!(tajoura["front"], "tajoura-mitiga");
     let unsmil = by_id("LBY9003");
     assert_eq!(

@@ -913,6 +913,7 @@ pub(crate) mod tests {
         Event {
             event_id_cnty: id.to_string(),
             date: DateInterval::parse(date).expect("test date"),
+            recorded: None,
             anchor: None,
             event_type: "Battles",
             sub_event_type: "Armed clash",
@@ -934,6 +935,7 @@ pub(crate) mod tests {
             key: false,
             headline: String::new(),
             headline_ar: String::new(),
+            extra: Vec::new(),
             origin: Origin::at(std::path::Path::new("test.csv"), 2),
         }
     }

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use date::{Anchor, DateInterval};
 use geo::Point;
 use geo_precision::GeoPrecision;
+use std::sync::Arc;
 
 /// The front of events that no front area holds.
 pub const UNASSIGNED: &str = "unassigned";
@@ -44,6 +45,10 @@ pub struct Event {
     pub event_id_cnty: String,
     /// When it happened.
     pub date: DateInterval,
+    /// The single day written for a week, month or year (ACLED's `event_date` with a
+    /// `time_precision` of 2 or 3): the day ACLED records, kept so the event reads back as
+    /// written and is counted on that day. `None` when the day is `date.start`.
+    pub recorded: Option<NaiveDate>,
     /// The relative date it was given as, kept for the record.
     pub anchor: Option<Anchor>,
     /// ACLED event type, in the codebook's spelling.
@@ -86,6 +91,9 @@ pub struct Event {
     pub headline: String,
     /// Short Arabic label for charts.
     pub headline_ar: String,
+    /// Columns of the file frontline does not know (ACLED's `disorder_type`, `admin2`,
+    /// `timestamp`…), with their values as written, in file order.
+    pub extra: Vec<(Arc<str>, String)>,
     /// File and line the event was read from.
     pub origin: Origin,
 }
@@ -99,6 +107,21 @@ impl Event {
     /// Latitude in degrees.
     pub fn latitude(&self) -> f64 {
         self.point.y()
+    }
+
+    /// The day the event is recorded on and counted on in charts: the day written for a
+    /// coarser precision, else the first day.
+    pub fn recorded_day(&self) -> NaiveDate {
+        self.recorded.unwrap_or(self.date.start)
+    }
+
+    /// `event_date` as frontline writes it: the recorded day when one was written for a
+    /// coarser precision, else the interval in the form `DateInterval::parse` reads.
+    pub fn event_date(&self) -> String {
+        match self.recorded {
+            Some(day) => day.to_string(),
+            None => self.date.to_string(),
+        }
     }
 
     /// The label for charts: the headline, else the location and sub-event type.

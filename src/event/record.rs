@@ -259,7 +259,10 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
         parsed
     };
 
-    let date = parse_date(record, precision, anchor.is_some(), &mut bad);
+    let (date, recorded) = match parse_date(record, precision, anchor.is_some(), &mut bad) {
+        Some((date, recorded)) => (Some(date), recorded),
+        None => (None, None),
+    };
 
     let type_text = record.get(Column::EventType);
     let event_type = taxonomy::event_type(type_text);
@@ -361,6 +364,7 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
         event: Event {
             event_id_cnty: id.to_string(),
             date: date.unwrap_or(DateInterval::day(NaiveDate::MIN)),
+            recorded,
             anchor,
             event_type,
             sub_event_type,
@@ -382,6 +386,10 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
             key,
             headline: record.get(Column::Headline).to_string(),
             headline_ar: record.get(Column::HeadlineAr).to_string(),
+            extra: record
+                .extras()
+                .map(|(name, value)| (Arc::clone(name), value.trim().to_string()))
+                .collect(),
             origin: origin.clone(),
         },
         date,
@@ -392,13 +400,14 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
 }
 
 /// `event_date` (or UCDP's `date_start`/`date_end`), widened to an ACLED week or month
-/// when `time_precision` says the single day written stands for one.
+/// when `time_precision` says the single day written stands for one; that day is returned
+/// beside the interval.
 fn parse_date(
     record: &RawRecord,
     precision: Option<TimePrecision>,
     anchored: bool,
     bad: &mut impl FnMut(&str, &str, &str),
-) -> Option<DateInterval> {
+) -> Option<(DateInterval, Option<NaiveDate>)> {
     const EXPECTED: &str = "a date YYYY-MM-DD, YYYY-MM or YYYY, or an interval START/END";
     let event_date = record.get(Column::EventDate);
     let (start, end) = (record.get(Column::DateStart), record.get(Column::DateEnd));
@@ -430,9 +439,13 @@ fn parse_date(
         None
     }?;
     match precision {
-        None => Some(date),
-        Some(p) if date.start == date.end => Some(date.widened_to(p)),
-        Some(p) if p == date.precision => Some(date),
+        None => Some((date, None)),
+        Some(p) if date.start == date.end => {
+            let widened = date.widened_to(p);
+            let recorded = (widened.start != widened.end).then_some(date.start);
+            Some((widened, recorded))
+        }
+        Some(p) if p == date.precision => Some((date, None)),
         Some(p) => {
             bad(
                 "time_precision",

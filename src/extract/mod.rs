@@ -579,6 +579,7 @@ impl<'a> Extractor<'a> {
         Event {
             event_id_cnty: format!("EXT{:04}", index + 1),
             date,
+            recorded: None,
             anchor: None,
             event_type: draft.types.0,
             sub_event_type: draft.types.1,
@@ -608,6 +609,7 @@ impl<'a> Extractor<'a> {
             key: false,
             headline: String::new(),
             headline_ar: String::new(),
+            extra: Vec::new(),
             origin: Origin::file(Path::new(source)),
         }
     }

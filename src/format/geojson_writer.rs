@@ -22,108 +22,200 @@ pub fn end_of(day: NaiveDate) -> String {
     format!("{day}T23:59:59Z")
 }
 
-/// The properties of an event feature: every field, ACLED's names first.
-pub fn event_properties(event: &Event, fronts: &Fronts) -> Map<String, Value> {
-    let joined = |items: &[String]| Value::from(items.join(";"));
-    let optional = |v: Option<String>| v.map(Value::from).unwrap_or(Value::Null);
+/// ACLED's separator between the items of a list (actors, sources).
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// Writes a JSON value to a byte buffer (writing to memory cannot fail).
+fn put<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// Writes `,"key":` (or `"key":` for the first member).
+fn key(out: &mut Vec<u8>, first: &mut bool, name: &str) {
+    if !std::mem::take(first) {
+        out.push(b',');
+    }
+    put(out, name);
+    out.push(b':');
+}
+
+fn put_list<'a>(out: &mut Vec<u8>, items: impl Iterator<Item = &'a str>) {
+    let mut joined = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            joined.push_str(LIST_SEPARATOR);
+        }
+        joined.push_str(item);
+    }
+    put(out, &joined);
+}
+
+fn put_count(out: &mut Vec<u8>, count: Option<u32>) {
+    match count {
+        Some(n) => put(out, &n),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// Writes the properties object of an event: every field of the event model, ACLED's names
+/// first, lists joined with `; `, then the file's own columns frontline does not know, as
+/// written. `build`, `query` and `extract` all write events through this one function.
+pub fn write_properties(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
     let front = fronts.get(&event.front);
     let sources = &event.sources;
-    let urls: Vec<String> = sources
-        .iter()
-        .map(|s| s.url.clone().unwrap_or_default())
-        .collect();
+    let mut first = true;
+    out.push(b'{');
+    key(out, &mut first, "event_id_cnty");
+    put(out, &event.event_id_cnty);
+    key(out, &mut first, "event_date");
+    put(out, &event.event_date());
+    key(out, &mut first, "date_start");
+    put(out, &event.date.start.to_string());
+    key(out, &mut first, "date_end");
+    put(out, &event.date.end.to_string());
+    key(out, &mut first, "start_date");
+    put(out, &start_of(event.date.start));
+    key(out, &mut first, "end_date");
+    put(out, &end_of(event.date.end));
+    key(out, &mut first, "time_precision");
+    put(out, event.date.precision.as_str());
+    key(out, &mut first, "anchor");
+    match &event.anchor {
+        Some(anchor) => put(out, &anchor.to_string()),
+        None => out.extend_from_slice(b"null"),
+    }
+    key(out, &mut first, "event_type");
+    put(out, event.event_type);
+    key(out, &mut first, "sub_event_type");
+    put(out, event.sub_event_type);
+    for (name, actors) in [
+        ("actor1", &event.actor1),
+        ("assoc_actor_1", &event.assoc_actor_1),
+        ("actor2", &event.actor2),
+        ("assoc_actor_2", &event.assoc_actor_2),
+    ] {
+        key(out, &mut first, name);
+        put_list(out, actors.iter().map(String::as_str));
+    }
+    key(out, &mut first, "country");
+    put(out, &event.country);
+    key(out, &mut first, "iso");
+    put_count(out, event.iso.map(u32::from));
+    key(out, &mut first, "admin1");
+    put(out, &event.admin1);
+    key(out, &mut first, "location");
+    put(out, &event.location);
+    key(out, &mut first, "latitude");
+    put(out, &round6(event.latitude()));
+    key(out, &mut first, "longitude");
+    put(out, &round6(event.longitude()));
+    key(out, &mut first, "geo_precision");
+    put(out, event.geo_precision.as_str());
+    key(out, &mut first, "geonameid");
+    put(out, &event.geonameid);
+    key(out, &mut first, "front");
+    put(out, &event.front);
+    key(out, &mut first, "front_name");
+    put(out, &front.map(|f| &f.name));
+    key(out, &mut first, "front_name_ar");
+    put(out, &front.map(|f| &f.name_ar));
+    key(out, &mut first, "fatalities");
+    put_count(out, event.fatalities.best);
+    key(out, &mut first, "fatalities_low");
+    put_count(out, event.fatalities.low);
+    key(out, &mut first, "fatalities_high");
+    put_count(out, event.fatalities.high);
+    key(out, &mut first, "source");
+    put_list(out, sources.iter().map(|s| s.name.as_str()));
+    // URLs and days are aligned with the sources; null when no source has one.
     let published: Vec<String> = sources
         .iter()
         .map(|s| s.published.map(|d| d.to_string()).unwrap_or_default())
         .collect();
-    let any = |v: &[String]| v.iter().any(|s| !s.is_empty());
-    let mut p = Map::new();
-    p.insert("event_id_cnty".into(), event.event_id_cnty.clone().into());
-    p.insert("event_date".into(), event.date.to_string().into());
-    p.insert("date_start".into(), event.date.start.to_string().into());
-    p.insert("date_end".into(), event.date.end.to_string().into());
-    p.insert("start_date".into(), start_of(event.date.start).into());
-    p.insert("end_date".into(), end_of(event.date.end).into());
-    p.insert(
-        "time_precision".into(),
-        event.date.precision.as_str().into(),
-    );
-    p.insert(
-        "anchor".into(),
-        optional(event.anchor.as_ref().map(|a| a.to_string())),
-    );
-    p.insert("event_type".into(), event.event_type.into());
-    p.insert("sub_event_type".into(), event.sub_event_type.into());
-    p.insert("actor1".into(), joined(&event.actor1));
-    p.insert("assoc_actor_1".into(), joined(&event.assoc_actor_1));
-    p.insert("actor2".into(), joined(&event.actor2));
-    p.insert("assoc_actor_2".into(), joined(&event.assoc_actor_2));
-    p.insert("country".into(), event.country.clone().into());
-    p.insert(
-        "iso".into(),
-        event.iso.map(Value::from).unwrap_or(Value::Null),
-    );
-    p.insert("admin1".into(), event.admin1.clone().into());
-    p.insert("location".into(), event.location.clone().into());
-    p.insert("latitude".into(), round6(event.latitude()).into());
-    p.insert("longitude".into(), round6(event.longitude()).into());
-    p.insert("geo_precision".into(), event.geo_precision.as_str().into());
-    p.insert("geonameid".into(), optional(event.geonameid.clone()));
-    p.insert("front".into(), event.front.clone().into());
-    p.insert("front_name".into(), optional(front.map(|f| f.name.clone())));
-    p.insert(
-        "front_name_ar".into(),
-        optional(front.map(|f| f.name_ar.clone())),
-    );
-    let count = |v: Option<u32>| v.map(Value::from).unwrap_or(Value::Null);
-    p.insert("fatalities".into(), count(event.fatalities.best));
-    p.insert("fatalities_low".into(), count(event.fatalities.low));
-    p.insert("fatalities_high".into(), count(event.fatalities.high));
-    let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
-    p.insert("source".into(), joined(&names));
-    p.insert(
-        "source_url".into(),
-        if any(&urls) {
-            joined(&urls)
-        } else {
-            Value::Null
-        },
-    );
-    p.insert(
-        "published".into(),
-        if any(&published) {
-            joined(&published)
-        } else {
-            Value::Null
-        },
-    );
-    p.insert("notes".into(), event.notes.clone().into());
-    p.insert("key".into(), event.key.into());
-    p.insert("headline".into(), event.headline.clone().into());
-    p.insert("headline_ar".into(), event.headline_ar.clone().into());
-    p
+    key(out, &mut first, "source_url");
+    if sources.iter().any(|s| s.url.is_some()) {
+        put_list(out, sources.iter().map(|s| s.url.as_deref().unwrap_or("")));
+    } else {
+        out.extend_from_slice(b"null");
+    }
+    key(out, &mut first, "published");
+    if published.iter().any(|p| !p.is_empty()) {
+        put_list(out, published.iter().map(String::as_str));
+    } else {
+        out.extend_from_slice(b"null");
+    }
+    key(out, &mut first, "notes");
+    put(out, &event.notes);
+    key(out, &mut first, "key");
+    put(out, &event.key);
+    key(out, &mut first, "headline");
+    put(out, &event.headline);
+    key(out, &mut first, "headline_ar");
+    put(out, &event.headline_ar);
+    for (name, value) in &event.extra {
+        key(out, &mut first, name);
+        put(out, value);
+    }
+    out.push(b'}');
 }
+
+/// The properties of an event feature as a JSON map (for callers that add their own).
+pub fn event_properties(event: &Event, fronts: &Fronts) -> Map<String, Value> {
+    let mut out = Vec::new();
+    write_properties(&mut out, event, fronts);
+    serde_json::from_slice(&out).unwrap_or_default()
+}
+
+/// Writes one event as a GeoJSON Feature on one line (no line end).
+pub fn write_feature(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
+    out.extend_from_slice(b"{\"type\":\"Feature\",\"id\":");
+    put(out, &event.event_id_cnty);
+    // RFC 7946 §3.1.1: longitude first.
+    out.extend_from_slice(b",\"geometry\":{\"type\":\"Point\",\"coordinates\":[");
+    put(out, &round6(event.longitude()));
+    out.push(b',');
+    put(out, &round6(event.latitude()));
+    out.extend_from_slice(b"]},\"properties\":");
+    write_properties(out, event, fronts);
+    out.push(b'}');
+}
+
+/// The opening of a FeatureCollection up to its first feature.
+pub fn collection_head(name: &str, bounds: Option<geo::Rect<f64>>) -> String {
+    let mut out = String::from("{\"type\":\"FeatureCollection\",\"name\":");
+    out.push_str(&Value::from(name).to_string());
+    if let Some(b) = bounds {
+        let bbox = json!([
+            round6(b.min().x),
+            round6(b.min().y),
+            round6(b.max().x),
+            round6(b.max().y)
+        ]);
+        out.push_str(",\"bbox\":");
+        out.push_str(&bbox.to_string());
+    }
+    out.push_str(",\"features\":[");
+    out
+}
+
+/// The end of a FeatureCollection after its last feature.
+pub const COLLECTION_TAIL: &str = "\n]}\n";
 
 /// A FeatureCollection of events as text, one feature per line.
 pub fn events_collection(name: &str, events: &[&Event], fronts: &Fronts) -> String {
-    let features: Vec<Value> = events
-        .iter()
-        .map(|e| {
-            json!({
-                "type": "Feature",
-                "id": e.event_id_cnty,
-                // RFC 7946 §3.1.1: longitude first.
-                "geometry": {"type": "Point", "coordinates": [round6(e.longitude()), round6(e.latitude())]},
-                "properties": event_properties(e, fronts),
-            })
-        })
-        .collect();
     let points: geo::MultiPoint<f64> = events
         .iter()
         .map(|e| e.point)
         .collect::<Vec<Point<f64>>>()
         .into();
-    collection(name, points.bounding_rect(), &features)
+    let mut out = collection_head(name, points.bounding_rect()).into_bytes();
+    for (i, event) in events.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        write_feature(&mut out, event, fronts);
+    }
+    out.extend_from_slice(COLLECTION_TAIL.as_bytes());
+    // Every piece written is JSON text from serde_json or ASCII.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The front areas with their event counts, fatalities and first and last event dates.
@@ -193,23 +285,11 @@ fn polygon_geometry(front: &Front) -> Value {
 
 /// A FeatureCollection's text around features already built, one per line.
 pub fn collection(name: &str, bounds: Option<geo::Rect<f64>>, features: &[Value]) -> String {
-    let mut out = String::from("{\"type\":\"FeatureCollection\",\"name\":");
-    out.push_str(&Value::from(name).to_string());
-    if let Some(b) = bounds {
-        let bbox = json!([
-            round6(b.min().x),
-            round6(b.min().y),
-            round6(b.max().x),
-            round6(b.max().y)
-        ]);
-        out.push_str(",\"bbox\":");
-        out.push_str(&bbox.to_string());
-    }
-    out.push_str(",\"features\":[");
+    let mut out = collection_head(name, bounds);
     for (i, feature) in features.iter().enumerate() {
         out.push_str(if i == 0 { "\n" } else { ",\n" });
         out.push_str(&feature.to_string());
     }
-    out.push_str("\n]}\n");
+    out.push_str(COLLECTION_TAIL);
     out
 }
