@@ -95,57 +95,9 @@ pub fn resolve_events(
 
     let mut resolved = Vec::with_capacity(drafts.len());
     for (draft, date) in drafts.into_iter().zip(dates) {
-        let mut event = draft.event;
-        match draft.point {
-            Some(point) => event.point = point,
-            None => match locate(gazetteer, fronts, &event.location, Some(&event.country)) {
-                Ok(found) => {
-                    event.point = found.point();
-                    event.geonameid = Some(found.geonameid());
-                    if !draft.geo_precision_given {
-                        event.geo_precision = found.geo_precision();
-                    }
-                }
-                Err(not_found) => {
-                    let mut expected = "a place in the gazetteer (data/gazetteer/) or a front's name, or latitude and longitude".to_string();
-                    if !not_found.suggestions.is_empty() {
-                        expected.push_str(&format!(
-                            "; did you mean {}?",
-                            not_found.suggestions.join(", ")
-                        ));
-                    }
-                    problems.push(Diagnostic::field(
-                        &event.origin,
-                        "location",
-                        &event.location,
-                        expected,
-                    ));
-                    continue;
-                }
-            },
-        }
-        event.front = match &draft.front {
-            Some(name) if name == UNASSIGNED => UNASSIGNED.to_string(),
-            Some(name) => match fronts.find(name) {
-                Some(front) => front.id.clone(),
-                None => {
-                    let ids: Vec<&str> = fronts.fronts.iter().map(|f| f.id.as_str()).collect();
-                    problems.push(Diagnostic::field(
-                        &event.origin,
-                        "front",
-                        name,
-                        format!(
-                            "a front id, name or alias from fronts.geojson ({}), or empty",
-                            ids.join(", ")
-                        ),
-                    ));
-                    continue;
-                }
-            },
-            None => fronts
-                .containing(event.point)
-                .map(|f| f.id.clone())
-                .unwrap_or_else(|| UNASSIGNED.to_string()),
+        let Some(mut event) = place(draft, gazetteer, fronts, FrontNames::Known, &mut problems)
+        else {
+            continue;
         };
         // A missing date was reported where it was found (the anchor or the date field).
         let Some(date) = date else { continue };
@@ -181,4 +133,79 @@ fn check_unique_ids(drafts: &[Draft], problems: &mut Vec<Diagnostic>) {
             seen.insert(id, draft);
         }
     }
+}
+
+/// What a written `front` may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrontNames {
+    /// A front of `fronts.geojson` (curated data: anything else is a typo).
+    Known,
+    /// Any name; one `fronts.geojson` does not know is kept as written (a foreign file's
+    /// own fronts, such as "South Tripoli").
+    Any,
+}
+
+/// Places a draft: its written point or the gazetteer's, and its front (written, else the
+/// smallest front area holding the point). Problems are pushed and the event dropped.
+pub fn place(
+    draft: Draft,
+    gazetteer: &Gazetteer,
+    fronts: &Fronts,
+    names: FrontNames,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    let mut event = draft.event;
+    match draft.point {
+        Some(point) => event.point = point,
+        None => match locate(gazetteer, fronts, &event.location, Some(&event.country)) {
+            Ok(found) => {
+                event.point = found.point();
+                event.geonameid = Some(found.geonameid());
+                if !draft.geo_precision_given {
+                    event.geo_precision = found.geo_precision();
+                }
+            }
+            Err(not_found) => {
+                let mut expected = "a place in the gazetteer (data/gazetteer/) or a front's name, or latitude and longitude".to_string();
+                if !not_found.suggestions.is_empty() {
+                    expected.push_str(&format!(
+                        "; did you mean {}?",
+                        not_found.suggestions.join(", ")
+                    ));
+                }
+                problems.push(Diagnostic::field(
+                    &event.origin,
+                    "location",
+                    &event.location,
+                    expected,
+                ));
+                return None;
+            }
+        },
+    }
+    event.front = match draft.front {
+        Some(name) if name == UNASSIGNED => name,
+        Some(name) => match fronts.find(&name) {
+            Some(front) => front.id.clone(),
+            None if names == FrontNames::Any => name,
+            None => {
+                let ids: Vec<&str> = fronts.fronts.iter().map(|f| f.id.as_str()).collect();
+                problems.push(Diagnostic::field(
+                    &event.origin,
+                    "front",
+                    &name,
+                    format!(
+                        "a front id, name or alias from fronts.geojson ({}), or empty",
+                        ids.join(", ")
+                    ),
+                ));
+                return None;
+            }
+        },
+        None => fronts
+            .containing(event.point)
+            .map(|f| f.id.clone())
+            .unwrap_or_else(|| UNASSIGNED.to_string()),
+    };
+    Some(event)
 }

@@ -311,10 +311,7 @@ pub const DEFAULT_RADIUS_KM: f64 = 10.0;
 impl FilterText {
     /// Resolves the flags into a filter; `place` looks a name up in the gazetteer. Every
     /// error names its flag.
-    pub fn resolve(
-        &self,
-        place: PlaceLookup,
-    ) -> Result<Filter, Error> {
+    pub fn resolve(&self, place: PlaceLookup) -> Result<Filter, Error> {
         let usage = |flag: &str, value: &str, expected: &str| {
             Error::Usage(format!("{flag} {value:?}: expected {expected}"))
         };

@@ -21,4 +21,5 @@ pub mod gazetteer;
 pub mod index;
 pub mod locate;
 pub mod output;
+pub mod scan;
 pub mod temporal;

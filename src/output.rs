@@ -32,6 +32,64 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// A file written piece by piece that appears at its path only when committed: dropped
+/// uncommitted (an error, a panic, Ctrl-C's unwinding), it leaves nothing behind.
+pub struct AtomicFile {
+    path: std::path::PathBuf,
+    writer: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts a file at `path`, creating its folder.
+    pub fn create(path: &Path) -> Result<AtomicFile, Error> {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        let file = tempfile::Builder::new()
+            .prefix(".frontline-")
+            .suffix(".tmp")
+            .tempfile_in(folder)
+            .map_err(|e| Error::io(folder, e))?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            writer: std::io::BufWriter::with_capacity(1 << 20, file),
+        })
+    }
+
+    /// Renames the finished file into place (readable by all, as `write_atomic` leaves it).
+    /// It is not synced to disk: a query's output can be written again.
+    pub fn commit(self) -> Result<(), Error> {
+        let path = self.path;
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| Error::io(&path, e.into_error()))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(|e| Error::io(&path, e))?;
+        }
+        file.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer.write(buf)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.writer.write_all(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
