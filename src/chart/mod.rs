@@ -4,6 +4,7 @@
 pub mod by_front;
 pub mod map;
 pub mod svg;
+pub mod tally;
 pub mod timeline;
 
 use crate::event::Event;

@@ -898,6 +898,32 @@ pub fn day_label(day: NaiveDate) -> String {
     )
 }
 
+/// A month as readers of a report write it: `Apr 2019`.
+pub fn month_label(day: NaiveDate) -> String {
+    format!("{} {}", MONTHS[day.month0() as usize], day.year())
+}
+
+/// A count with thousands separated by commas, so large axis values read at a glance.
+///
+/// # Examples
+/// ```
+/// use frontline::chart::svg::thousands;
+/// assert_eq!(thousands(950), "950");
+/// assert_eq!(thousands(30_000), "30,000");
+/// assert_eq!(thousands(1_000_000), "1,000,000");
+/// ```
+pub fn thousands(count: u64) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! `frontline build`: the main job, from `data/` to every layer and chart in `output/`.
 
 use crate::basemap::Basemap;
+use crate::chart::tally::{Interval, Tally};
 use crate::chart::{self, ChartOptions};
 use crate::dataset::{DataPaths, Dataset};
 use crate::diagnostic::Error;
@@ -69,9 +70,17 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
         ));
     }
     let fronts = &dataset.fronts;
+    let mut tally = Tally::new(Interval::Week);
+    for event in &charted {
+        tally.add(
+            &event.front,
+            event.date.start,
+            event.fatalities.best.unwrap_or(0),
+        );
+    }
     write(
         "charts/events-by-front.svg",
-        chart::by_front::render(&charted, fronts, &options),
+        chart::by_front::render(&tally, fronts, &options),
     )?;
     write(
         "charts/timeline.svg",
