@@ -88,7 +88,7 @@ fn last_row_end(bytes: &[u8]) -> Option<usize> {
     let mut end = bytes.len();
     while let Some(nl) = memchr::memrchr(b'\n', &bytes[..end]) {
         after += memchr::memchr_iter(b'"', &bytes[nl..end]).count();
-        if (quotes - after) % 2 == 0 {
+        if (quotes - after).is_multiple_of(2) {
             return Some(nl + 1);
         }
         end = nl;

@@ -74,7 +74,7 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
     for event in &charted {
         tally.add(
             &event.front,
-            event.date.start,
+            event.recorded_day(),
             event.fatalities.best.unwrap_or(0),
         );
     }
