@@ -94,9 +94,17 @@ pub fn resolve_events(
     let dates = anchor::resolve(&drafts, &broken, &mut problems);
 
     let mut resolved = Vec::with_capacity(drafts.len());
+    let mut known = FrontCache::default();
     for (draft, date) in drafts.into_iter().zip(dates) {
-        let Some(mut event) = place(draft, gazetteer, fronts, FrontNames::Known, &mut problems)
-        else {
+        let placed = place(
+            draft,
+            gazetteer,
+            fronts,
+            FrontNames::Known,
+            &mut known,
+            &mut problems,
+        );
+        let Some(mut event) = placed else {
             continue;
         };
         // A missing date was reported where it was found (the anchor or the date field).
@@ -145,6 +153,22 @@ pub enum FrontNames {
     Any,
 }
 
+/// Front names already looked up: a file names the same few fronts on every row.
+#[derive(Debug, Default)]
+pub struct FrontCache(HashMap<String, Option<String>>);
+
+impl FrontCache {
+    /// The id of the front a name names, if `fronts` has it.
+    pub fn id(&mut self, fronts: &Fronts, name: &str) -> Option<String> {
+        if let Some(id) = self.0.get(name) {
+            return id.clone();
+        }
+        let id = fronts.find(name).map(|f| f.id.clone());
+        self.0.insert(name.to_string(), id.clone());
+        id
+    }
+}
+
 /// Places a draft: its written point or the gazetteer's, and its front (written, else the
 /// smallest front area holding the point). Problems are pushed and the event dropped.
 pub fn place(
@@ -152,6 +176,7 @@ pub fn place(
     gazetteer: &Gazetteer,
     fronts: &Fronts,
     names: FrontNames,
+    known: &mut FrontCache,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Event> {
     let mut event = draft.event;
@@ -185,8 +210,8 @@ pub fn place(
     }
     event.front = match draft.front {
         Some(name) if name == UNASSIGNED => name,
-        Some(name) => match fronts.find(&name) {
-            Some(front) => front.id.clone(),
+        Some(name) => match known.id(fronts, &name) {
+            Some(id) => id,
             None if names == FrontNames::Any => name,
             None => {
                 let ids: Vec<&str> = fronts.fronts.iter().map(|f| f.id.as_str()).collect();

@@ -21,5 +21,6 @@ pub mod gazetteer;
 pub mod index;
 pub mod locate;
 pub mod output;
+pub mod query;
 pub mod scan;
 pub mod temporal;

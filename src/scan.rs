@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Error, Origin};
 use crate::event::record::{Header, RawRecord};
-use csv::{ByteRecord, StringRecord};
+use csv::StringRecord;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::{mpsc, Arc, Mutex};
 
 /// Bytes read at a time; a chunk is about this size.
-const CHUNK_BYTES: usize = 4 << 20;
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// A piece of a CSV file that starts at a row and ends after one.
 #[derive(Debug)]
@@ -98,6 +98,9 @@ fn last_row_end(bytes: &[u8]) -> Option<usize> {
 
 /// The chunks of a file's rows, in order.
 struct Cutter {
+    /// Buffers of chunks already parsed, to read into again (fresh pages cost the kernel
+    /// a page clear each).
+    spare: Arc<Mutex<Vec<Vec<u8>>>>,
     file: File,
     path: Arc<Path>,
     chunk_bytes: usize,
@@ -115,6 +118,7 @@ impl Cutter {
         file.seek(SeekFrom::Start(head.body_offset))
             .map_err(|e| Error::io(path, e))?;
         Ok(Cutter {
+            spare: Arc::default(),
             file,
             path: Arc::clone(path),
             chunk_bytes: head.chunk_bytes,
@@ -129,6 +133,12 @@ impl Cutter {
     fn next_chunk(&mut self) -> Result<Option<Chunk>, Error> {
         while !self.eof || !self.pending.is_empty() {
             let mut bytes = std::mem::take(&mut self.pending);
+            if bytes.is_empty() {
+                if let Some(spare) = self.spare.lock().ok().and_then(|mut s| s.pop()) {
+                    bytes = spare;
+                    bytes.clear();
+                }
+            }
             if !self.eof {
                 let have = bytes.len();
                 bytes.resize(have + self.chunk_bytes, 0);
@@ -147,7 +157,13 @@ impl Cutter {
                 bytes.truncate(filled);
                 if !self.eof {
                     match last_row_end(&bytes) {
-                        Some(end) => self.pending = bytes.split_off(end),
+                        Some(end) => {
+                            let mut rest = self.spare.lock().ok().and_then(|mut s| s.pop()).unwrap_or_default();
+                            rest.clear();
+                            rest.extend_from_slice(&bytes[end..]);
+                            bytes.truncate(end);
+                            self.pending = rest;
+                        }
                         None => {
                             // One row longer than a chunk: read on until it ends.
                             self.pending = bytes;
@@ -187,10 +203,21 @@ impl Iterator for Cutter {
 pub fn par_chunks<T: Send>(
     head: &CsvHead,
     workers: usize,
-    work: impl Fn(Chunk) -> T + Sync,
+    work: impl Fn(&Chunk) -> T + Sync,
     each: impl FnMut(T) -> Result<bool, Error>,
 ) -> Result<(), Error> {
-    par_map_ordered(Cutter::new(head)?, workers, work, each)
+    let cutter = Cutter::new(head)?;
+    let spare = Arc::clone(&cutter.spare);
+    let work = |chunk: Chunk| {
+        let result = work(&chunk);
+        if let Ok(mut spare) = spare.lock() {
+            if spare.len() < workers * 4 {
+                spare.push(chunk.bytes);
+            }
+        }
+        result
+    };
+    par_map_ordered(cutter, workers, work, each)
 }
 
 /// Maps `work` over the items on `workers` threads (the items are produced on one more)
@@ -254,27 +281,33 @@ pub fn par_map_ordered<I: Send, T: Send>(
     })
 }
 
-/// One row of a chunk: the record with its origin and byte offset, or what is wrong with it.
-pub enum Row {
+/// One row of a chunk: the record with its byte offset (valid during the call; clone it
+/// to keep it), or what is wrong with it.
+pub enum Row<'a> {
     /// A well-formed row.
-    Record(RawRecord, u64),
+    Record(&'a RawRecord, u64),
     /// A row that could not be read as one.
     Problem(Diagnostic),
 }
 
-/// Parses the rows of a chunk, numbering their lines, and hands each to `each`.
+/// Parses the rows of a chunk, numbering their lines, and hands each to `each`. One
+/// record is reused for every row, so reading allocates nothing per row.
 pub fn rows(chunk: &Chunk, head: &CsvHead, mut each: impl FnMut(Row)) {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(&chunk.bytes[..]);
-    let mut record = ByteRecord::new();
+    let mut raw = RawRecord {
+        origin: Origin::shared(&head.file, chunk.first_line),
+        header: Arc::clone(&head.header),
+        values: StringRecord::new(),
+    };
     let (mut counted_to, mut line) = (0usize, chunk.first_line);
     let width = head.header.names().len();
     loop {
-        let read = reader.read_byte_record(&mut record);
+        let read = reader.read_record(&mut raw.values);
         let start = match &read {
-            Ok(_) => record.position().map(|p| p.byte() as usize),
+            Ok(_) => raw.values.position().map(|p| p.byte() as usize),
             Err(e) => e.position().map(|p| p.byte() as usize),
         }
         .unwrap_or(counted_to)
@@ -288,32 +321,25 @@ pub fn rows(chunk: &Chunk, head: &CsvHead, mut each: impl FnMut(Row)) {
             line += memchr::memchr_iter(b'\n', &chunk.bytes[counted_to..start]).count() as u64;
             counted_to = start;
         }
-        let origin = Origin::shared(&head.file, line);
+        raw.origin.line = Some(line);
         match read {
             Ok(false) => break,
-            Ok(true) if record.len() != width => each(Row::Problem(Diagnostic::record(
-                &origin,
+            Ok(true) if raw.values.len() != width => each(Row::Problem(Diagnostic::record(
+                &raw.origin,
                 format!(
                     "{width} fields as in the header (found {}); quote values that hold commas",
-                    record.len()
+                    raw.values.len()
                 ),
             ))),
-            Ok(true) => match StringRecord::from_byte_record(std::mem::take(&mut record)) {
-                Ok(values) => each(Row::Record(
-                    RawRecord {
-                        origin,
-                        header: Arc::clone(&head.header),
-                        values,
-                    },
-                    chunk.offset + start as u64,
-                )),
-                Err(_) => each(Row::Problem(Diagnostic::record(
-                    &origin,
+            Ok(true) => each(Row::Record(&raw, chunk.offset + start as u64)),
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => {
+                each(Row::Problem(Diagnostic::record(
+                    &raw.origin,
                     "UTF-8 text (this row holds other bytes; re-save the file as UTF-8)",
-                ))),
-            },
+                )))
+            }
             Err(e) => each(Row::Problem(Diagnostic::record(
-                &origin,
+                &raw.origin,
                 format!("a well-formed CSV row ({e})"),
             ))),
         }
@@ -388,17 +414,22 @@ mod tests {
             3,
             |chunk| {
                 let mut out = Vec::new();
-                rows(&chunk, &head, |row| out.push(row));
+                rows(chunk, &head, |row| {
+                    out.push(match row {
+                        Row::Record(r, offset) => {
+                            Ok((r.values[0].to_string(), r.origin.line.unwrap(), offset))
+                        }
+                        Row::Problem(d) => Err(d),
+                    })
+                });
                 out
             },
             |rows| {
                 chunks += 1;
                 for row in rows {
                     match row {
-                        Row::Record(r, offset) => {
-                            got.push((r.values[0].to_string(), r.origin.line.unwrap(), offset))
-                        }
-                        Row::Problem(d) => problems.push(d),
+                        Ok(r) => got.push(r),
+                        Err(d) => problems.push(d),
                     }
                 }
                 Ok(true)

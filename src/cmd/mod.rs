@@ -4,4 +4,6 @@ pub mod build;
 pub mod date;
 pub mod extract;
 pub mod geocode;
+pub mod query;
+pub mod select;
 pub mod validate;

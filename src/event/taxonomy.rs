@@ -55,24 +55,33 @@ pub const EVENT_TYPES: [(&str, &[&str]); 6] = [
 
 /// The codebook spelling of an event type, matched without regard to case or spaces.
 pub fn event_type(text: &str) -> Option<&'static str> {
-    EVENT_TYPES.iter().map(|(t, _)| *t).find(|t| same(t, text))
+    let names = || EVENT_TYPES.iter().map(|(t, _)| *t);
+    // Exports spell them as the codebook does; only other spellings pay for squeezing.
+    names().find(|t| *t == text).or_else(|| {
+        let text = squeeze(text);
+        names().find(|t| squeeze(t) == text)
+    })
 }
 
 /// The codebook spelling of a sub-event type and the event type it belongs to.
 pub fn sub_event_type(text: &str) -> Option<(&'static str, &'static str)> {
-    EVENT_TYPES
-        .iter()
-        .find_map(|(t, subs)| subs.iter().find(|s| same(s, text)).map(|s| (*t, *s)))
+    let find = |same: &dyn Fn(&str) -> bool| {
+        EVENT_TYPES
+            .iter()
+            .find_map(|(t, subs)| subs.iter().find(|s| same(s)).map(|s| (*t, *s)))
+    };
+    find(&|s| s == text).or_else(|| {
+        let text = squeeze(text);
+        find(&|s| squeeze(s) == text)
+    })
 }
 
-fn same(a: &str, b: &str) -> bool {
-    let squeeze = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    squeeze(a) == squeeze(b)
+/// The text lower-cased without spaces, for loose matching.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]

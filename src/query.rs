@@ -1,0 +1,662 @@
+//! Selecting events from any mix of inputs — data folders, frontline's own files, plain
+//! ACLED exports — and handing them on in order. `query` writes them; `chart` counts them.
+//!
+//! A data folder (or a file with anchored dates) is loaded whole, as `build` loads it. Any
+//! other CSV is read on every core, row by row, without holding it: the first time, each
+//! row is validated, placed and tested as it passes, and the file's index is kept in a
+//! cache beside it; the next time, the index picks the rows and only those are read again.
+
+use crate::dataset::{self, DataPaths, FrontCache, FrontNames};
+use crate::diagnostic::{Diagnostic, Error};
+use crate::event::record::{self, Column, RawRecord, COLUMNS};
+use crate::event::Event;
+use crate::filter::Filter;
+use crate::format::csv_writer::WrittenColumns;
+use crate::front::Fronts;
+use crate::gazetteer::Gazetteer;
+use crate::index::{cache, matches_event, Compiled, Index, Plan, Table};
+use crate::scan::{self, CsvHead, Row};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// The order events come out in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// As read: file order (a data folder's events by date, as `build` orders them).
+    #[default]
+    AsRead,
+    /// Oldest first (by first day, then last day, then id).
+    Date,
+    /// Newest first.
+    DateDescending,
+    /// Nearest to `--near` first.
+    Distance,
+}
+
+/// How to select.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Which events.
+    pub filter: Filter,
+    /// In what order.
+    pub sort: Sort,
+    /// At most this many.
+    pub limit: Option<usize>,
+    /// Use and keep the persistent index beside large files.
+    pub cache: bool,
+    /// Threads to read with.
+    pub workers: usize,
+}
+
+/// The gazetteer and front areas events are placed with.
+#[derive(Debug)]
+pub struct Reference {
+    /// Places, for rows without coordinates and for `--near NAME`.
+    pub gazetteer: Gazetteer,
+    /// Front areas, for rows without a front and for `--front`.
+    pub fronts: Fronts,
+    /// The files these were read from (a cached index depends on them).
+    pub files: Vec<PathBuf>,
+}
+
+impl Reference {
+    /// The reference data of a data folder.
+    pub fn load(data: &DataPaths) -> Result<Reference, Error> {
+        let mut files = vec![data.fronts()];
+        if let Ok(entries) = std::fs::read_dir(data.gazetteer()) {
+            let mut tsv: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+                .collect();
+            tsv.sort();
+            files.extend(tsv);
+        }
+        Ok(Reference {
+            gazetteer: Gazetteer::load(&data.gazetteer())?,
+            fronts: Fronts::load(&data.fronts())?,
+            files,
+        })
+    }
+
+    /// No reference data: rows must carry coordinates, and fronts are as written.
+    pub fn none() -> Reference {
+        Reference {
+            gazetteer: Gazetteer::from_places(Vec::new()),
+            fronts: Fronts { fronts: Vec::new() },
+            files: Vec::new(),
+        }
+    }
+
+    /// The reference for a set of `--data` paths: the first data folder among them, else
+    /// `./data` when it is one, else none.
+    pub fn for_inputs(inputs: &[PathBuf]) -> Result<Reference, Error> {
+        let folder = inputs
+            .iter()
+            .find(|p| is_data_folder(p))
+            .cloned()
+            .or_else(|| Some(PathBuf::from("data")).filter(|p| is_data_folder(p)));
+        match folder {
+            Some(f) => Reference::load(&DataPaths::new(f)),
+            None => Ok(Reference::none()),
+        }
+    }
+}
+
+/// Whether a path is a data folder (`events/` and `fronts.geojson`).
+pub fn is_data_folder(path: &Path) -> bool {
+    let paths = DataPaths::new(path);
+    paths.events().is_dir() && paths.fronts().is_file()
+}
+
+/// One event selected, with the row it was read from when there is one.
+pub struct Hit<'a> {
+    /// The event, validated and placed.
+    pub event: &'a Event,
+    /// Its row as written (absent for events of a data folder).
+    pub row: Option<&'a RawRecord>,
+}
+
+/// What a selection went through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Events read (or indexed).
+    pub read: usize,
+    /// Events selected.
+    pub selected: usize,
+    /// Inputs answered from a cached index.
+    pub cached: usize,
+    /// How the index found candidates, per indexed input.
+    pub plans: Vec<&'static str>,
+}
+
+/// Turns selected events into a batch of output on the reading threads; the batches are
+/// then taken in order by the calling thread's `write`.
+pub trait Formatter: Sync {
+    /// What a batch turns into.
+    type Batch: Send;
+    /// Turns selected events into a batch.
+    fn format(&self, hits: &[Hit]) -> Self::Batch;
+}
+
+/// Takes formatted batches in order.
+pub type Write<'a, B> = &'a mut dyn FnMut(B) -> Result<(), Error>;
+
+/// Events read back per batch from an index.
+const BATCH: usize = 2048;
+
+/// The kind of an input.
+enum Input {
+    /// A data folder, or an events file that must be read whole (JSON, or anchored dates).
+    Whole(PathBuf),
+    /// A CSV read row by row.
+    Rows(CsvHead),
+}
+
+fn classify(path: &Path) -> Result<Input, Error> {
+    if path.is_dir() {
+        return Ok(Input::Whole(path.to_path_buf()));
+    }
+    let is_csv = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_none_or(|e| !e.eq_ignore_ascii_case("json"));
+    if !is_csv {
+        return Ok(Input::Whole(path.to_path_buf()));
+    }
+    let head = scan::head(path)?;
+    let missing: Vec<&str> = record::REQUIRED_COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| !head.header.names().iter().any(|h| &**h == *c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Invalid(vec![Diagnostic::record(
+            &crate::diagnostic::Origin::at(path, 1),
+            format!(
+                "a header with the columns {} (missing: {})",
+                record::REQUIRED_COLUMNS.join(", "),
+                missing.join(", ")
+            ),
+        )]));
+    }
+    // Anchored dates point at other rows, so such a file is resolved whole.
+    if head.header.has(Column::Anchor) && has_anchor_values(&head)? {
+        return Ok(Input::Whole(path.to_path_buf()));
+    }
+    Ok(Input::Rows(head))
+}
+
+fn has_anchor_values(head: &CsvHead) -> Result<bool, Error> {
+    let Some(i) = head.header.index(Column::Anchor) else {
+        return Ok(false);
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(&head.file)
+        .map_err(|e| Error::Usage(format!("{}: {e}", head.file.display())))?;
+    let mut record = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut record).unwrap_or(false) {
+        if record.get(i).is_some_and(|v| !v.trim_ascii().is_empty()) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The columns a CSV of the inputs has: every input's own, in the order first seen
+/// (frontline's columns for data folders).
+pub fn written_columns(inputs: &[PathBuf]) -> Result<WrittenColumns, Error> {
+    let mut columns = WrittenColumns::default();
+    for path in inputs {
+        match classify(path)? {
+            Input::Rows(head) => columns.add(&head.header),
+            Input::Whole(_) => columns.add(&record::Header::new(COLUMNS)),
+        }
+    }
+    Ok(columns)
+}
+
+/// Selects events from every input in turn and hands them to `formatter`, then `write`.
+pub fn select<F: Formatter>(
+    inputs: &[PathBuf],
+    reference: &Reference,
+    selection: &Selection,
+    formatter: &F,
+    write: Write<F::Batch>,
+) -> Result<Summary, Error> {
+    let mut summary = Summary::default();
+    let global_order = selection.sort != Sort::AsRead && inputs.len() > 1;
+    if global_order {
+        return select_sorted_across(inputs, reference, selection, formatter, write);
+    }
+    let mut left = selection.limit;
+    for path in inputs {
+        if left == Some(0) {
+            break;
+        }
+        let part = Selection {
+            limit: left,
+            ..selection.clone()
+        };
+        let got = match classify(path)? {
+            Input::Whole(path) => select_whole(&path, reference, &part, formatter, write)?,
+            Input::Rows(head) => select_rows(&head, reference, &part, formatter, write)?,
+        };
+        left = left.map(|l| l.saturating_sub(got.selected));
+        summary.read += got.read;
+        summary.selected += got.selected;
+        summary.cached += got.cached;
+        summary.plans.extend(got.plans);
+    }
+    Ok(summary)
+}
+
+/// Several inputs in one order: every input's events are loaded, then sorted together.
+fn select_sorted_across<F: Formatter>(
+    inputs: &[PathBuf],
+    reference: &Reference,
+    selection: &Selection,
+    formatter: &F,
+    write: Write<F::Batch>,
+) -> Result<Summary, Error> {
+    let mut collected: Vec<(Event, Option<RawRecord>)> = Vec::new();
+    let mut summary = Summary::default();
+    struct Collect;
+    impl Formatter for Collect {
+        type Batch = Vec<(Event, Option<RawRecord>)>;
+        fn format(&self, hits: &[Hit]) -> Self::Batch {
+            hits.iter()
+                .map(|h| (h.event.clone(), h.row.cloned()))
+                .collect()
+        }
+    }
+    let unsorted = Selection {
+        sort: Sort::AsRead,
+        limit: None,
+        ..selection.clone()
+    };
+    for path in inputs {
+        let got = select(
+            std::slice::from_ref(path),
+            reference,
+            &unsorted,
+            &Collect,
+            &mut |batch| {
+                collected.extend(batch);
+                Ok(())
+            },
+        )?;
+        summary.read += got.read;
+        summary.cached += got.cached;
+        summary.plans.extend(got.plans);
+    }
+    let mut order: Vec<usize> = (0..collected.len()).collect();
+    sort_by(&mut order, selection, |i| &collected[*i].0);
+    order.truncate(selection.limit.unwrap_or(usize::MAX));
+    for batch in order.chunks(BATCH) {
+        let hits: Vec<Hit> = batch
+            .iter()
+            .map(|i| Hit {
+                event: &collected[*i].0,
+                row: collected[*i].1.as_ref(),
+            })
+            .collect();
+        write(formatter.format(&hits))?;
+    }
+    summary.selected = order.len();
+    Ok(summary)
+}
+
+fn sort_by<'a, T>(items: &mut [T], selection: &Selection, event: impl Fn(&T) -> &'a Event) {
+    let date_key = |e: &Event| (e.date.start, e.date.end);
+    match selection.sort {
+        Sort::AsRead => {}
+        Sort::Date => items.sort_by(|a, b| date_key(event(a)).cmp(&date_key(event(b)))),
+        Sort::DateDescending => {
+            items.sort_by(|a, b| date_key(event(b)).cmp(&date_key(event(a))))
+        }
+        Sort::Distance => {
+            if let Some(near) = &selection.filter.near {
+                let d = |e: &Event| near.distance_km(e.longitude(), e.latitude());
+                items.sort_by(|a, b| d(event(a)).total_cmp(&d(event(b))));
+            }
+        }
+    }
+}
+
+/// A data folder or a file read whole: resolved as `build` resolves it, then indexed.
+fn select_whole<F: Formatter>(
+    path: &Path,
+    reference: &Reference,
+    selection: &Selection,
+    formatter: &F,
+    write: Write<F::Batch>,
+) -> Result<Summary, Error> {
+    let owned;
+    let (events, fronts) = if path.is_dir() {
+        let data = DataPaths::new(path);
+        let own = Reference::load(&data)?;
+        let events = dataset::resolve_events(&data.events(), &own.gazetteer, &own.fronts)?;
+        owned = own;
+        (events, &owned.fronts)
+    } else {
+        let events = dataset::resolve_events(path, &reference.gazetteer, &reference.fronts)?;
+        (events, &reference.fronts)
+    };
+    let mut table = Table::default();
+    for (i, event) in events.iter().enumerate() {
+        table.push(event, 0, i as u64);
+    }
+    let compiled = Compiled::new(&selection.filter, &table, fronts)?;
+    let index = Index::build(&table);
+    let (ids, plan) = index.select(&table, &compiled);
+    let mut chosen: Vec<&Event> = ids.iter().map(|i| &events[*i as usize]).collect();
+    sort_by(&mut chosen, selection, |e| e);
+    chosen.truncate(selection.limit.unwrap_or(usize::MAX));
+    for batch in chosen.chunks(BATCH) {
+        let hits: Vec<Hit> = batch.iter().map(|e| Hit { event: e, row: None }).collect();
+        write(formatter.format(&hits))?;
+    }
+    Ok(Summary {
+        read: events.len(),
+        selected: chosen.len(),
+        cached: 0,
+        plans: vec![plan_name(plan)],
+    })
+}
+
+fn plan_name(plan: Plan) -> &'static str {
+    match plan {
+        Plan::Scan => "scan",
+        Plan::Dates => "date index",
+        Plan::Places => "R-tree",
+    }
+}
+
+/// One row of a large file made into an event, or the problems that stop it.
+fn event_of(
+    raw: &RawRecord,
+    reference: &Reference,
+    known: &mut FrontCache,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    let draft = record::parse(raw, problems)?;
+    let date = draft.date;
+    let mut event = dataset::place(
+        draft,
+        &reference.gazetteer,
+        &reference.fronts,
+        FrontNames::Any,
+        known,
+        problems,
+    )?;
+    // Without an anchor (such files are read whole) the date is the one written.
+    event.date = date?;
+    Some(event)
+}
+
+/// What a reading thread makes of one chunk.
+struct Part<B> {
+    table: Table,
+    problems: Vec<Diagnostic>,
+    batch: Option<B>,
+    selected: usize,
+}
+
+/// A CSV read row by row: from its cached index when it has a valid one, else in one
+/// pass that selects as it reads and leaves an index behind.
+fn select_rows<F: Formatter>(
+    head: &CsvHead,
+    reference: &Reference,
+    selection: &Selection,
+    formatter: &F,
+    write: Write<F::Batch>,
+) -> Result<Summary, Error> {
+    if selection.cache {
+        if let Some((table, index)) = cache::load(&head.file, &reference.files) {
+            return select_indexed(head, reference, selection, formatter, write, &table, &index);
+        }
+    }
+    // Sorted output needs every match first: index the file, then read the matches back.
+    if selection.sort != Sort::AsRead {
+        let table = index_rows(head, reference)?;
+        let index = Index::build(&table);
+        if selection.cache {
+            cache::store(&head.file, &reference.files, &table, &index);
+        }
+        let mut summary =
+            select_indexed(head, reference, selection, formatter, write, &table, &index)?;
+        summary.cached = 0;
+        return Ok(summary);
+    }
+
+    let filter = &selection.filter;
+    let fronts = &reference.fronts;
+    // A --front neither the front areas nor (so far) the data name is checked at the end.
+    let mut table = Table::default();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut selected = 0usize;
+    let limit = selection.limit.unwrap_or(usize::MAX);
+    let mut complete = true;
+    scan::par_chunks(
+        head,
+        selection.workers,
+        |chunk| {
+            let mut part = Part {
+                table: Table::default(),
+                problems: Vec::new(),
+                batch: None,
+                selected: 0,
+            };
+            let mut events: Vec<(Event, RawRecord)> = Vec::new();
+            let mut known = FrontCache::default();
+            scan::rows(chunk, head, |row| match row {
+                Row::Record(raw, offset) => {
+                    if let Some(event) = event_of(raw, reference, &mut known, &mut part.problems) {
+                        part.table.push(&event, 0, offset);
+                        if matches_event(filter, fronts, &event) {
+                            events.push((event, raw.clone()));
+                        }
+                    }
+                }
+                Row::Problem(p) => part.problems.push(p),
+            });
+            if part.problems.is_empty() {
+                part.selected = events.len();
+                let hits: Vec<Hit> = events
+                    .iter()
+                    .map(|(event, raw)| Hit {
+                        event,
+                        row: Some(raw),
+                    })
+                    .collect();
+                part.batch = Some(formatter.format(&hits));
+            }
+            part
+        },
+        |part: Part<F::Batch>| {
+            table.append(part.table);
+            problems.extend(part.problems);
+            if problems.is_empty() && selected < limit {
+                if let Some(batch) = part.batch {
+                    if selected + part.selected > limit {
+                        // The limit falls inside this chunk: read its rows again, in order.
+                        complete = false;
+                        return Ok(false);
+                    }
+                    selected += part.selected;
+                    write(batch)?;
+                }
+            }
+            if selected >= limit {
+                complete = false;
+                return Ok(false);
+            }
+            Ok(true)
+        },
+    )?;
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    if !complete {
+        // A limit stopped the pass early: finish from the part of the table read so far.
+        let index = Index::build(&table);
+        let rest = Selection {
+            limit: Some(limit - selected),
+            ..selection.clone()
+        };
+        let compiled = Compiled::new(filter, &table, fronts)?;
+        let (ids, _) = index.select(&table, &compiled);
+        let skip = selected;
+        let ids: Vec<u32> = ids.into_iter().skip(skip).collect();
+        let more = read_back(head, reference, &rest, formatter, write, &table, ids)?;
+        return Ok(Summary {
+            read: table.entries.len(),
+            selected: selected + more,
+            cached: 0,
+            plans: vec!["scan"],
+        });
+    }
+    // Every row was read: an unknown --front is an error, not an empty answer.
+    Compiled::new(filter, &table, fronts)?;
+    let read = table.entries.len();
+    if selection.cache {
+        let index = Index::build(&table);
+        cache::store(&head.file, &reference.files, &table, &index);
+    }
+    Ok(Summary {
+        read,
+        selected,
+        cached: 0,
+        plans: vec!["scan"],
+    })
+}
+
+/// Indexes every row of a file (no selection).
+fn index_rows(head: &CsvHead, reference: &Reference) -> Result<Table, Error> {
+    let mut table = Table::default();
+    let mut problems = Vec::new();
+    scan::par_chunks(
+        head,
+        num_workers(),
+        |chunk| {
+            let mut part = Table::default();
+            let mut problems = Vec::new();
+            let mut known = FrontCache::default();
+            scan::rows(chunk, head, |row| match row {
+                Row::Record(raw, offset) => {
+                    if let Some(event) = event_of(raw, reference, &mut known, &mut problems) {
+                        part.push(&event, 0, offset);
+                    }
+                }
+                Row::Problem(p) => problems.push(p),
+            });
+            (part, problems)
+        },
+        |(part, found)| {
+            table.append(part);
+            problems.extend(found);
+            Ok(true)
+        },
+    )?;
+    if problems.is_empty() {
+        Ok(table)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// The number of reading threads: the machine's cores.
+pub fn num_workers() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
+/// Selects with a file's index and reads the chosen rows back.
+fn select_indexed<F: Formatter>(
+    head: &CsvHead,
+    reference: &Reference,
+    selection: &Selection,
+    formatter: &F,
+    write: Write<F::Batch>,
+    table: &Table,
+    index: &Index,
+) -> Result<Summary, Error> {
+    let compiled = Compiled::new(&selection.filter, table, &reference.fronts)?;
+    let (mut ids, plan) = index.select(table, &compiled);
+    let entries = &table.entries;
+    match selection.sort {
+        Sort::AsRead => {}
+        Sort::Date => ids.sort_by_key(|i| (entries[*i as usize].start, entries[*i as usize].end)),
+        Sort::DateDescending => ids.sort_by_key(|i| {
+            std::cmp::Reverse((entries[*i as usize].start, entries[*i as usize].end))
+        }),
+        Sort::Distance => {
+            if let Some(near) = &selection.filter.near {
+                let d = |i: &u32| {
+                    let e = &entries[*i as usize];
+                    near.distance_km(e.lon, e.lat)
+                };
+                ids.sort_by(|a, b| d(a).total_cmp(&d(b)));
+            }
+        }
+    }
+    ids.truncate(selection.limit.unwrap_or(usize::MAX));
+    let selected = read_back(head, reference, selection, formatter, write, table, ids)?;
+    Ok(Summary {
+        read: table.entries.len(),
+        selected,
+        cached: 1,
+        plans: vec![plan_name(plan)],
+    })
+}
+
+/// Reads the rows of the chosen entries back from the file, on every core, in the order
+/// given, and hands them on.
+fn read_back<F: Formatter>(
+    head: &CsvHead,
+    reference: &Reference,
+    selection: &Selection,
+    formatter: &F,
+    write: Write<F::Batch>,
+    table: &Table,
+    ids: Vec<u32>,
+) -> Result<usize, Error> {
+    let total = ids.len();
+    let batches = ids
+        .chunks(BATCH)
+        .map(|b| Ok(b.to_vec()))
+        .collect::<Vec<Result<Vec<u32>, Error>>>();
+    scan::par_map_ordered(
+        batches.into_iter(),
+        selection.workers,
+        |batch: Vec<u32>| -> Result<F::Batch, Error> {
+            let mut file = File::open(&head.file).map_err(|e| Error::io(&head.file, e))?;
+            let mut problems = Vec::new();
+            let mut known = FrontCache::default();
+            let mut events = Vec::with_capacity(batch.len());
+            for id in batch {
+                let entry = &table.entries[id as usize];
+                let raw = scan::row_at(&mut file, head, entry.offset, entry.line)?;
+                match event_of(&raw, reference, &mut known, &mut problems) {
+                    Some(event) => events.push((event, raw)),
+                    None => return Err(Error::Invalid(problems)),
+                }
+            }
+            let hits: Vec<Hit> = events
+                .iter()
+                .map(|(event, raw)| Hit {
+                    event,
+                    row: Some(raw),
+                })
+                .collect();
+            Ok(formatter.format(&hits))
+        },
+        |batch| {
+            write(batch?)?;
+            Ok(true)
+        },
+    )?;
+    Ok(total)
+}
