@@ -312,9 +312,7 @@ fn sort_by<'a, T>(items: &mut [T], selection: &Selection, event: impl Fn(&T) -> 
     match selection.sort {
         Sort::AsRead => {}
         Sort::Date => items.sort_by(|a, b| date_key(event(a)).cmp(&date_key(event(b)))),
-        Sort::DateDescending => {
-            items.sort_by(|a, b| date_key(event(b)).cmp(&date_key(event(a))))
-        }
+        Sort::DateDescending => items.sort_by(|a, b| date_key(event(b)).cmp(&date_key(event(a)))),
         Sort::Distance => {
             if let Some(near) = &selection.filter.near {
                 let d = |e: &Event| near.distance_km(e.longitude(), e.latitude());
@@ -354,7 +352,13 @@ fn select_whole<F: Formatter>(
     sort_by(&mut chosen, selection, |e| e);
     chosen.truncate(selection.limit.unwrap_or(usize::MAX));
     for batch in chosen.chunks(BATCH) {
-        let hits: Vec<Hit> = batch.iter().map(|e| Hit { event: e, row: None }).collect();
+        let hits: Vec<Hit> = batch
+            .iter()
+            .map(|e| Hit {
+                event: e,
+                row: None,
+            })
+            .collect();
         write(formatter.format(&hits))?;
     }
     Ok(Summary {

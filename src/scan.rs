@@ -158,7 +158,12 @@ impl Cutter {
                 if !self.eof {
                     match last_row_end(&bytes) {
                         Some(end) => {
-                            let mut rest = self.spare.lock().ok().and_then(|mut s| s.pop()).unwrap_or_default();
+                            let mut rest = self
+                                .spare
+                                .lock()
+                                .ok()
+                                .and_then(|mut s| s.pop())
+                                .unwrap_or_default();
                             rest.clear();
                             rest.extend_from_slice(&bytes[end..]);
                             bytes.truncate(end);

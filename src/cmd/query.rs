@@ -42,7 +42,9 @@ pub fn run(
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
             match write_all(&resolved, &formatter, &mut out, Path::new("<stdout>")) {
-                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+                Err(Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::BrokenPipe =>
+                {
                     return Ok((Summary::default(), String::new()))
                 }
                 other => other?,
@@ -118,7 +120,12 @@ fn write_all(
 
 fn merge_bounds(a: Option<[f64; 4]>, b: Option<[f64; 4]>) -> Option<[f64; 4]> {
     match (a, b) {
-        (Some(a), Some(b)) => Some([a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]),
+        (Some(a), Some(b)) => Some([
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ]),
         (a, None) => a,
         (None, b) => b,
     }
@@ -237,12 +244,14 @@ impl Formatter for Output<'_> {
                     .terminator(csv::Terminator::Any(b'\n'))
                     .from_writer(std::mem::take(&mut bytes));
                 let canonical = Arc::new(Header::new(crate::event::record::COLUMNS));
-                let mut layout: Option<(Arc<Header>, Vec<(Option<usize>, Option<Column>)>)> =
-                    None;
+                let mut layout: Option<(Arc<Header>, Vec<(Option<usize>, Option<Column>)>)> = None;
                 for hit in hits {
                     match hit.row {
                         Some(row) => {
-                            if !layout.as_ref().is_some_and(|(h, _)| Arc::ptr_eq(h, &row.header)) {
+                            if !layout
+                                .as_ref()
+                                .is_some_and(|(h, _)| Arc::ptr_eq(h, &row.header))
+                            {
                                 layout = Some((
                                     Arc::clone(&row.header),
                                     self.columns.layout(&row.header),
