@@ -437,7 +437,7 @@ fn select_rows<F: Formatter>(
     let filter = &selection.filter;
     let fronts = &reference.fronts;
     // A --front neither the front areas nor (so far) the data name is checked at the end.
-    let mut table = Table::default();
+    let mut table = Table::with_capacity_for(&head.file);
     let mut problems: Vec<Diagnostic> = Vec::new();
     let mut selected = 0usize;
     let limit = selection.limit.unwrap_or(usize::MAX);
@@ -538,7 +538,7 @@ fn select_rows<F: Formatter>(
 
 /// Indexes every row of a file (no selection).
 fn index_rows(head: &CsvHead, reference: &Reference) -> Result<Table, Error> {
-    let mut table = Table::default();
+    let mut table = Table::with_capacity_for(&head.file);
     let mut problems = Vec::new();
     scan::par_chunks(
         head,

@@ -288,8 +288,8 @@ fn consistent(table: &Table, index: &Index) -> bool {
     let in_table = |i: &u32| (*i as usize) < n;
     entries_ok
         && actors_ok
-        && index.tree.size() == n
-        && leaves_in(index.tree.root(), n)
+        && index.trees.iter().map(|t| t.size()).sum::<usize>() == n
+        && index.trees.iter().all(|t| leaves_in(t.root(), n))
         && index.by_start.len() + index.long.len() == n
         && index.by_start.len() == index.starts.len()
         && index.by_start.iter().chain(&index.long).all(in_table)

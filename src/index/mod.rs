@@ -159,6 +159,18 @@ impl Table {
         }));
     }
 
+    /// An empty table with room for the rows of a file of this size (an ACLED row is rarely
+    /// under 200 bytes), so a million entries are not copied as the table grows. Room not
+    /// used is never touched, so costs no memory.
+    pub fn with_capacity_for(file: &std::path::Path) -> Table {
+        let len = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let rows = (len / 200).min(50_000_000) as usize;
+        let mut table = Table::default();
+        table.entries.reserve(rows);
+        table.actor_lists.reserve(rows * 2);
+        table
+    }
+
     /// Rebuilds the look-up maps a table read from a cache does not store.
     pub fn reindex(&mut self) {
         self.front_ids = index_of(&self.fronts);
@@ -379,7 +391,8 @@ const LONG_SPAN_DAYS: i32 = 62;
 /// The R-tree and the interval index over a table's entries.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Index {
-    tree: RTree<Point>,
+    /// R-trees over consecutive parts of the table, built side by side on every core.
+    trees: Vec<RTree<Point>>,
     /// Entries with short intervals, by first day.
     by_start: Vec<u32>,
     /// Their first days, in the same order (binary-searched).
@@ -404,36 +417,39 @@ pub enum Plan {
 impl Index {
     /// Builds the index over a table.
     pub fn build(table: &Table) -> Index {
-        let points: Vec<Point> = table
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| GeomWithData::new([e.lon, e.lat], i as u32))
-            .collect();
-        let tree = RTree::bulk_load(points);
-        let (mut short, mut long): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-        for (i, e) in table.entries.iter().enumerate() {
-            if e.end - e.start > LONG_SPAN_DAYS {
-                long.push(i as u32);
-            } else {
-                short.push(i as u32);
-            }
-        }
-        short.sort_by_key(|i| (table.entries[*i as usize].start, *i));
+        // Bulk-loading is the slow part (a third of a second per million points), so each
+        // core loads a tree of its own part; a query asks them all.
+        let parts = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 8);
+        let per_part = table.entries.len().div_ceil(parts).max(1);
+        let load = |first: usize| {
+            let points: Vec<Point> = table.entries
+                [first..(first + per_part).min(table.entries.len())]
+                .iter()
+                .enumerate()
+                .map(|(i, e)| GeomWithData::new([e.lon, e.lat], (first + i) as u32))
+                .collect();
+            RTree::bulk_load(points)
+        };
+        let (trees, (short, long, max_span)) = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..table.entries.len())
+                .step_by(per_part)
+                .skip(1)
+                .map(|first| scope.spawn(move || load(first)))
+                .collect();
+            let mut trees = vec![load(0)];
+            let dates = date_index(table);
+            trees.extend(handles.into_iter().map(|h| h.join().unwrap_or_default()));
+            (trees, dates)
+        });
         let starts: Vec<i32> = short
             .iter()
             .map(|i| table.entries[*i as usize].start)
             .collect();
-        let max_span = short
-            .iter()
-            .map(|i| {
-                let e = &table.entries[*i as usize];
-                e.end - e.start
-            })
-            .max()
-            .unwrap_or(0);
         Index {
-            tree,
+            trees,
             by_start: short,
             starts,
             max_span,
@@ -441,6 +457,39 @@ impl Index {
         }
     }
 
+    /// The candidates of the R-trees for one box.
+    fn in_box<'a>(&'a self, b: &crate::filter::Bbox) -> impl Iterator<Item = u32> + 'a {
+        let envelope = aabb(b);
+        self.trees
+            .iter()
+            .flat_map(move |t| t.locate_in_envelope(&envelope).map(|p| p.data))
+    }
+}
+
+/// The interval index: short intervals by first day, the longest span among them, and the
+/// long ones apart.
+fn date_index(table: &Table) -> (Vec<u32>, Vec<u32>, i32) {
+    let (mut short, mut long): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for (i, e) in table.entries.iter().enumerate() {
+        if e.end - e.start > LONG_SPAN_DAYS {
+            long.push(i as u32);
+        } else {
+            short.push(i as u32);
+        }
+    }
+    short.sort_by_key(|i| (table.entries[*i as usize].start, *i));
+    let max_span = short
+        .iter()
+        .map(|i| {
+            let e = &table.entries[*i as usize];
+            e.end - e.start
+        })
+        .max()
+        .unwrap_or(0);
+    (short, long, max_span)
+}
+
+impl Index {
     /// The entries that pass the filter, in table order, and how they were found.
     pub fn select(&self, table: &Table, compiled: &Compiled) -> (Vec<u32>, Plan) {
         let by_dates = compiled.dates.map(|(from, to, _)| {
@@ -459,7 +508,7 @@ impl Index {
             let limit = date_count.unwrap_or(usize::MAX);
             boxes
                 .iter()
-                .flat_map(|b| self.tree.locate_in_envelope(&aabb(b)))
+                .flat_map(|b| self.in_box(b))
                 .take(limit.saturating_add(1))
                 .count()
         });
@@ -476,8 +525,7 @@ impl Index {
             (_, Some(_)) => envelopes
                 .unwrap_or_default()
                 .iter()
-                .flat_map(|b| self.tree.locate_in_envelope(&aabb(b)))
-                .map(|p| p.data)
+                .flat_map(|b| self.in_box(b))
                 .filter(|i| compiled.matches(table, &table.entries[*i as usize]))
                 .collect(),
             _ => {
