@@ -311,8 +311,8 @@ fn sort_by<'a, T>(items: &mut [T], selection: &Selection, event: impl Fn(&T) -> 
     let date_key = |e: &Event| (e.date.start, e.date.end);
     match selection.sort {
         Sort::AsRead => {}
-        Sort::Date => items.sort_by(|a, b| date_key(event(a)).cmp(&date_key(event(b)))),
-        Sort::DateDescending => items.sort_by(|a, b| date_key(event(b)).cmp(&date_key(event(a)))),
+        Sort::Date => items.sort_by_key(|a| date_key(event(a))),
+        Sort::DateDescending => items.sort_by_key(|a| std::cmp::Reverse(date_key(event(a)))),
         Sort::Distance => {
             if let Some(near) = &selection.filter.near {
                 let d = |e: &Event| near.distance_km(e.longitude(), e.latitude());

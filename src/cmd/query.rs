@@ -3,8 +3,8 @@
 use crate::cli::{QueryFormat, SelectArgs};
 use crate::cmd::select::{self, Resolved};
 use crate::diagnostic::Error;
-use crate::event::record::{Column, Header};
-use crate::format::csv_writer::{self, WrittenColumns};
+use crate::event::record::Header;
+use crate::format::csv_writer::{self, Layout, WrittenColumns};
 use crate::format::geojson_writer::{self, round6};
 use crate::front::Fronts;
 use crate::output::AtomicFile;
@@ -244,7 +244,7 @@ impl Formatter for Output<'_> {
                     .terminator(csv::Terminator::Any(b'\n'))
                     .from_writer(std::mem::take(&mut bytes));
                 let canonical = Arc::new(Header::new(crate::event::record::COLUMNS));
-                let mut layout: Option<(Arc<Header>, Vec<(Option<usize>, Option<Column>)>)> = None;
+                let mut layout: Option<(Arc<Header>, Layout)> = None;
                 for hit in hits {
                     match hit.row {
                         Some(row) => {

@@ -79,6 +79,9 @@ const RESOLVED: [Column; 7] = [
     Column::Front,
 ];
 
+/// Where each output column is in a row of one header, and which known column it is.
+pub type Layout = Vec<(Option<usize>, Option<Column>)>;
+
 /// The columns of a CSV written "as read": every column of every input file, in the order
 /// first seen.
 #[derive(Clone, Debug, Default)]
@@ -102,7 +105,7 @@ impl WrittenColumns {
     }
 
     /// Where each output column is in rows of one header, and which known column it is.
-    pub fn layout(&self, header: &Header) -> Vec<(Option<usize>, Option<Column>)> {
+    pub fn layout(&self, header: &Header) -> Layout {
         self.names
             .iter()
             .map(|name| {
