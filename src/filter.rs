@@ -495,14 +495,11 @@ impl fmt::Display for Filter {
     /// The selection in words, for chart titles: "within 15 km of Gharyan, 20–30 June 2019".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts: Vec<String> = Vec::new();
-        if !self.event_types.is_empty() || !self.sub_event_types.is_empty() {
-            let kinds: Vec<&str> = self
-                .sub_event_types
-                .iter()
-                .chain(&self.event_types)
-                .copied()
-                .collect();
-            parts.push(kinds.join(" or "));
+        if !self.event_types.is_empty() {
+            parts.push(format!("of type {}", self.event_types.join(" or ")));
+        }
+        if !self.sub_event_types.is_empty() {
+            parts.push(format!("of sub-type {}", self.sub_event_types.join(" or ")));
         }
         if !self.fronts.is_empty() {
             parts.push(format!("on the {} front", self.fronts.join(" or ")));

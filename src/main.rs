@@ -91,7 +91,24 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 ExitCode::from(1)
             })
         }
-        Command::Chart { .. } => Err(Error::Usage("chart: not yet".into())),
+        Command::Chart {
+            kind,
+            select,
+            interval,
+            output,
+            table,
+            title,
+        } => {
+            let request = frontline::cmd::chart::Request {
+                kind,
+                interval,
+                output: &output,
+                table: table.as_deref(),
+                title: title.as_deref(),
+            };
+            eprintln!("{}", frontline::cmd::chart::run(&select, &request)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Geocode {
             names,
             country,

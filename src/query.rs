@@ -136,6 +136,12 @@ pub trait Formatter: Sync {
     type Batch: Send;
     /// Turns selected events into a batch.
     fn format(&self, hits: &[Hit]) -> Self::Batch;
+
+    /// Answers from an index alone, when a batch needs only what the index keeps (front,
+    /// recorded day, fatalities, type): `None` has the events read back.
+    fn from_entries(&self, _table: &Table, _ids: &[u32]) -> Option<Self::Batch> {
+        None
+    }
 }
 
 /// Takes formatted batches in order.
@@ -607,7 +613,13 @@ fn select_indexed<F: Formatter>(
         }
     }
     ids.truncate(selection.limit.unwrap_or(usize::MAX));
-    let selected = read_back(head, reference, selection, formatter, write, table, ids)?;
+    let selected = match formatter.from_entries(table, &ids) {
+        Some(batch) => {
+            write(batch)?;
+            ids.len()
+        }
+        None => read_back(head, reference, selection, formatter, write, table, ids)?,
+    };
     Ok(Summary {
         read: table.entries.len(),
         selected,
@@ -617,7 +629,8 @@ fn select_indexed<F: Formatter>(
 }
 
 /// Reads the rows of the chosen entries back from the file, on every core, in the order
-/// given, and hands them on.
+/// given, and hands them on. A large share of the file in file order is read as a stream
+/// (picking the chosen rows as they pass); anything else row by row at its offset.
 fn read_back<F: Formatter>(
     head: &CsvHead,
     reference: &Reference,
@@ -628,6 +641,10 @@ fn read_back<F: Formatter>(
     ids: Vec<u32>,
 ) -> Result<usize, Error> {
     let total = ids.len();
+    let in_file_order = ids.windows(2).all(|w| w[0] < w[1]);
+    if in_file_order && total > table.entries.len() / 20 {
+        return read_back_streaming(head, reference, selection, formatter, write, table, &ids);
+    }
     let batches = ids
         .chunks(BATCH)
         .map(|b| Ok(b.to_vec()))
@@ -636,13 +653,16 @@ fn read_back<F: Formatter>(
         batches.into_iter(),
         selection.workers,
         |batch: Vec<u32>| -> Result<F::Batch, Error> {
-            let mut file = File::open(&head.file).map_err(|e| Error::io(&head.file, e))?;
+            let file = File::open(&head.file).map_err(|e| Error::io(&head.file, e))?;
             let mut problems = Vec::new();
             let mut known = FrontCache::default();
             let mut events = Vec::with_capacity(batch.len());
+            let mut bytes = Vec::new();
             for id in batch {
                 let entry = &table.entries[id as usize];
-                let raw = scan::row_at(&mut file, head, entry.offset, entry.line)?;
+                // Rows are indexed in file order, so a row ends where the next begins.
+                let end = table.entries.get(id as usize + 1).map(|e| e.offset);
+                let raw = scan::row_at(&file, head, entry.offset, end, entry.line, &mut bytes)?;
                 match event_of(&raw, reference, &mut known, &mut problems) {
                     Some(event) => events.push((event, raw)),
                     None => return Err(Error::Invalid(problems)),
@@ -663,4 +683,79 @@ fn read_back<F: Formatter>(
         },
     )?;
     Ok(total)
+}
+
+/// Streams the file and keeps the rows at the chosen offsets (ids in file order).
+fn read_back_streaming<F: Formatter>(
+    head: &CsvHead,
+    reference: &Reference,
+    selection: &Selection,
+    formatter: &F,
+    write: Write<F::Batch>,
+    table: &Table,
+    ids: &[u32],
+) -> Result<usize, Error> {
+    let offsets: Vec<u64> = ids
+        .iter()
+        .map(|i| table.entries[*i as usize].offset)
+        .collect();
+    let mut problems = Vec::new();
+    scan::par_chunks(
+        head,
+        selection.workers,
+        |chunk| {
+            let end = chunk.offset + chunk.bytes.len() as u64;
+            let from = offsets.partition_point(|o| *o < chunk.offset);
+            let to = offsets.partition_point(|o| *o < end);
+            let wanted = &offsets[from..to];
+            let mut next = 0usize;
+            let mut events: Vec<(Event, RawRecord)> = Vec::with_capacity(wanted.len());
+            let mut problems = Vec::new();
+            let mut known = FrontCache::default();
+            if !wanted.is_empty() {
+                scan::rows(chunk, head, |row| {
+                    if let Row::Record(raw, offset) = row {
+                        if wanted.get(next) == Some(&offset) {
+                            next += 1;
+                            if let Some(event) = event_of(raw, reference, &mut known, &mut problems)
+                            {
+                                events.push((event, raw.clone()));
+                            }
+                        }
+                    }
+                });
+            }
+            let hits: Vec<Hit> = events
+                .iter()
+                .map(|(event, raw)| Hit {
+                    event,
+                    row: Some(raw),
+                })
+                .collect();
+            let missing = next != wanted.len();
+            (formatter.format(&hits), problems, missing)
+        },
+        |(batch, found, missing)| {
+            problems.extend(found);
+            if missing {
+                return Err(changed_since_indexed(head));
+            }
+            if problems.is_empty() {
+                write(batch)?;
+            }
+            Ok(problems.is_empty())
+        },
+    )?;
+    if problems.is_empty() {
+        Ok(ids.len())
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+fn changed_since_indexed(head: &CsvHead) -> Error {
+    Error::Invalid(vec![Diagnostic::record(
+        &crate::diagnostic::Origin::file(&head.file),
+        "the rows the index points at (the file changed while it was read; run the query again)",
+    )])
 }

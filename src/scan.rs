@@ -351,16 +351,17 @@ pub fn rows(chunk: &Chunk, head: &CsvHead, mut each: impl FnMut(Row)) {
     }
 }
 
-/// Reads one row back from its byte offset (the index keeps offsets, not rows).
-pub fn row_at(file: &mut File, head: &CsvHead, offset: u64, line: u64) -> Result<RawRecord, Error> {
-    file.seek(SeekFrom::Start(offset))
-        .map_err(|e| Error::io(&head.file, e))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(16 << 10)
-        .from_reader(&mut *file);
-    let mut values = StringRecord::new();
+/// Reads one row back from its byte offset (the index keeps offsets, not rows); `end` is
+/// where the next row begins, if known. `bytes` is a buffer to reuse.
+pub fn row_at(
+    file: &File,
+    head: &CsvHead,
+    offset: u64,
+    end: Option<u64>,
+    line: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<RawRecord, Error> {
+    use std::os::unix::fs::FileExt;
     let origin = Origin::shared(&head.file, line);
     let changed = || {
         Error::Invalid(vec![Diagnostic::record(
@@ -368,13 +369,40 @@ pub fn row_at(file: &mut File, head: &CsvHead, offset: u64, line: u64) -> Result
             "the row the index points at (the file changed while it was read; run the query again)",
         )])
     };
-    match reader.read_record(&mut values) {
-        Ok(true) if values.len() == head.header.names().len() => Ok(RawRecord {
-            origin: origin.clone(),
-            header: Arc::clone(&head.header),
-            values,
-        }),
-        _ => Err(changed()),
+    // Without the next row's offset, read a generous slice; a longer row is read again.
+    let mut want = end.map_or(64 << 10, |e| e.saturating_sub(offset) as usize);
+    loop {
+        bytes.resize(want, 0);
+        let mut filled = 0;
+        while filled < want {
+            match file.read_at(&mut bytes[filled..], offset + filled as u64) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) => return Err(Error::io(&head.file, e)),
+            }
+        }
+        bytes.truncate(filled);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&bytes[..]);
+        let mut values = StringRecord::new();
+        let complete = end.is_some() || filled < want;
+        match reader.read_record(&mut values) {
+            Ok(true) if values.len() == head.header.names().len() => {
+                let whole = values.position().is_some() && reader.position().byte() < filled as u64;
+                if complete || whole {
+                    return Ok(RawRecord {
+                        origin: origin.clone(),
+                        header: Arc::clone(&head.header),
+                        values,
+                    });
+                }
+            }
+            _ if complete => return Err(changed()),
+            _ => {}
+        }
+        want *= 4;
     }
 }
 
@@ -450,10 +478,14 @@ mod tests {
         }
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].origin.line, Some(line));
-        // Offsets read the row back.
-        let mut file = File::open(&path).unwrap();
+        // Offsets read the row back, with or without the next row's offset.
+        let file = File::open(&path).unwrap();
         let (id, l, offset) = &got[13_001];
-        let row = row_at(&mut file, &head, *offset, *l).unwrap();
-        assert_eq!(&row.values[0], id);
+        let mut bytes = Vec::new();
+        let next = Some(got[13_002].2);
+        for end in [next, None] {
+            let row = row_at(&file, &head, *offset, end, *l, &mut bytes).unwrap();
+            assert_eq!(&row.values[0], id);
+        }
     }
 }

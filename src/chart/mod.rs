@@ -22,15 +22,23 @@ pub struct ChartOptions {
 impl ChartOptions {
     /// The options for a selection of events, crediting their sources.
     pub fn for_events(events: &[&Event]) -> ChartOptions {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for source in events.iter().flat_map(|e| &e.sources) {
-            *counts.entry(source.name.as_str()).or_default() += 1;
-        }
-        let mut outlets: Vec<(&str, usize)> = counts.into_iter().collect();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        count_outlets(&mut counts, events.iter().copied());
+        ChartOptions::for_outlets(&counts)
+    }
+
+    /// The options for events whose outlets were counted with [`count_outlets`].
+    pub fn for_outlets(counts: &BTreeMap<String, usize>) -> ChartOptions {
+        let mut outlets: Vec<(&str, usize)> =
+            counts.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         outlets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let shown: Vec<&str> = outlets.iter().take(6).map(|(name, _)| *name).collect();
         let more = outlets.len() - shown.len();
-        let mut credit = format!("Events: frontline, from reports by {}", shown.join(", "));
+        let mut credit = if shown.is_empty() {
+            "Events: frontline".to_string()
+        } else {
+            format!("Events: frontline, from reports by {}", shown.join(", "))
+        };
         if more > 0 {
             credit.push_str(&format!(" and {more} more sources"));
         }
@@ -38,6 +46,21 @@ impl ChartOptions {
         ChartOptions {
             title: None,
             credit,
+        }
+    }
+}
+
+/// Counts how many reports each outlet made among `events`, for the credit line.
+pub fn count_outlets<'a>(
+    counts: &mut BTreeMap<String, usize>,
+    events: impl Iterator<Item = &'a Event>,
+) {
+    for source in events.flat_map(|e| &e.sources) {
+        match counts.get_mut(source.name.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(source.name.clone(), 1);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its own `run` (xsv's layout).
 
 pub mod build;
+pub mod chart;
 pub mod date;
 pub mod extract;
 pub mod geocode;

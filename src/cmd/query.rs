@@ -222,7 +222,12 @@ impl Formatter for Output<'_> {
             QueryFormat::Geojson => {
                 for hit in hits {
                     bytes.extend_from_slice(b",\n");
-                    geojson_writer::write_feature(&mut bytes, hit.event, self.fronts);
+                    geojson_writer::write_feature(
+                        &mut bytes,
+                        hit.event,
+                        self.fronts,
+                        read_from(hit),
+                    );
                     let (x, y) = (hit.event.longitude(), hit.event.latitude());
                     bounds = merge_bounds(bounds, Some([x, y, x, y]));
                 }
@@ -230,12 +235,22 @@ impl Formatter for Output<'_> {
             QueryFormat::Json => {
                 for hit in hits {
                     bytes.extend_from_slice(b",\n");
-                    geojson_writer::write_properties(&mut bytes, hit.event, self.fronts);
+                    geojson_writer::write_properties(
+                        &mut bytes,
+                        hit.event,
+                        self.fronts,
+                        read_from(hit),
+                    );
                 }
             }
             QueryFormat::Ndjson => {
                 for hit in hits {
-                    geojson_writer::write_properties(&mut bytes, hit.event, self.fronts);
+                    geojson_writer::write_properties(
+                        &mut bytes,
+                        hit.event,
+                        self.fronts,
+                        read_from(hit),
+                    );
                     bytes.push(b'\n');
                 }
             }
@@ -304,6 +319,11 @@ impl Formatter for Output<'_> {
         }
         Batch { bytes, bounds }
     }
+}
+
+/// The header of the file an event was read from, when it is a row of one.
+fn read_from<'h>(hit: &'h Hit) -> Option<&'h Header> {
+    hit.row.map(|r| &*r.header)
 }
 
 fn csv_text_writer() -> csv::Writer<Vec<u8>> {

@@ -1,6 +1,7 @@
 //! GeoJSON layers as RFC 7946 asks: `[lon, lat]` positions, no `crs` member, a `bbox`,
 //! six decimals (about 11 cm), and one feature per line so a diff shows which event moved.
 
+use crate::event::record::{Column, Header};
 use crate::event::Event;
 use crate::front::{Front, Fronts};
 use chrono::NaiveDate;
@@ -57,13 +58,43 @@ fn put_count(out: &mut Vec<u8>, count: Option<u32>) {
     }
 }
 
-/// Writes the properties object of an event: every field of the event model, ACLED's names
+/// frontline's columns a foreign file may lack; when it does (and frontline derived no
+/// value), they are left out of its events' properties rather than written empty.
+const OPTIONAL: [Column; 13] = [
+    Column::Anchor,
+    Column::AssocActor1,
+    Column::AssocActor2,
+    Column::Iso,
+    Column::Admin1,
+    Column::Geonameid,
+    Column::FatalitiesLow,
+    Column::FatalitiesHigh,
+    Column::SourceUrl,
+    Column::Published,
+    Column::Key,
+    Column::Headline,
+    Column::HeadlineAr,
+];
+
+/// Writes the properties object of an event: the fields of the event model, ACLED's names
 /// first, lists joined with `; `, then the file's own columns frontline does not know, as
-/// written. `build`, `query` and `extract` all write events through this one function.
-pub fn write_properties(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
+/// written. With the header of a foreign file (`read_from`), the model's optional fields
+/// that file lacks are left out. `build`, `query` and `extract` all write events through
+/// this one function.
+pub fn write_properties(
+    out: &mut Vec<u8>,
+    event: &Event,
+    fronts: &Fronts,
+    read_from: Option<&Header>,
+) {
     let front = fronts.get(&event.front);
     let sources = &event.sources;
     let mut first = true;
+    let wanted = |c: Column| {
+        read_from.is_none_or(|h| h.has(c))
+            || !OPTIONAL.contains(&c)
+            || (c == Column::Geonameid && event.geonameid.is_some())
+    };
     out.push(b'{');
     key(out, &mut first, "event_id_cnty");
     put(out, &event.event_id_cnty);
@@ -79,30 +110,38 @@ pub fn write_properties(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
     put(out, &end_of(event.date.end));
     key(out, &mut first, "time_precision");
     put(out, event.date.precision.as_str());
-    key(out, &mut first, "anchor");
-    match &event.anchor {
-        Some(anchor) => put(out, &anchor.to_string()),
-        None => out.extend_from_slice(b"null"),
+    if wanted(Column::Anchor) {
+        key(out, &mut first, "anchor");
+        match &event.anchor {
+            Some(anchor) => put(out, &anchor.to_string()),
+            None => out.extend_from_slice(b"null"),
+        }
     }
     key(out, &mut first, "event_type");
     put(out, event.event_type);
     key(out, &mut first, "sub_event_type");
     put(out, event.sub_event_type);
-    for (name, actors) in [
-        ("actor1", &event.actor1),
-        ("assoc_actor_1", &event.assoc_actor_1),
-        ("actor2", &event.actor2),
-        ("assoc_actor_2", &event.assoc_actor_2),
+    for (column, actors) in [
+        (Column::Actor1, &event.actor1),
+        (Column::AssocActor1, &event.assoc_actor_1),
+        (Column::Actor2, &event.actor2),
+        (Column::AssocActor2, &event.assoc_actor_2),
     ] {
-        key(out, &mut first, name);
-        put_list(out, actors.iter().map(String::as_str));
+        if wanted(column) {
+            key(out, &mut first, column.name());
+            put_list(out, actors.iter().map(String::as_str));
+        }
     }
     key(out, &mut first, "country");
     put(out, &event.country);
-    key(out, &mut first, "iso");
-    put_count(out, event.iso.map(u32::from));
-    key(out, &mut first, "admin1");
-    put(out, &event.admin1);
+    if wanted(Column::Iso) {
+        key(out, &mut first, "iso");
+        put_count(out, event.iso.map(u32::from));
+    }
+    if wanted(Column::Admin1) {
+        key(out, &mut first, "admin1");
+        put(out, &event.admin1);
+    }
     key(out, &mut first, "location");
     put(out, &event.location);
     key(out, &mut first, "latitude");
@@ -111,8 +150,10 @@ pub fn write_properties(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
     put(out, &round6(event.longitude()));
     key(out, &mut first, "geo_precision");
     put(out, event.geo_precision.as_str());
-    key(out, &mut first, "geonameid");
-    put(out, &event.geonameid);
+    if wanted(Column::Geonameid) {
+        key(out, &mut first, "geonameid");
+        put(out, &event.geonameid);
+    }
     key(out, &mut first, "front");
     put(out, &event.front);
     key(out, &mut first, "front_name");
@@ -121,10 +162,14 @@ pub fn write_properties(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
     put(out, &front.map(|f| &f.name_ar));
     key(out, &mut first, "fatalities");
     put_count(out, event.fatalities.best);
-    key(out, &mut first, "fatalities_low");
-    put_count(out, event.fatalities.low);
-    key(out, &mut first, "fatalities_high");
-    put_count(out, event.fatalities.high);
+    if wanted(Column::FatalitiesLow) {
+        key(out, &mut first, "fatalities_low");
+        put_count(out, event.fatalities.low);
+    }
+    if wanted(Column::FatalitiesHigh) {
+        key(out, &mut first, "fatalities_high");
+        put_count(out, event.fatalities.high);
+    }
     key(out, &mut first, "source");
     put_list(out, sources.iter().map(|s| s.name.as_str()));
     // URLs and days are aligned with the sources; null when no source has one.
@@ -132,26 +177,36 @@ pub fn write_properties(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
         .iter()
         .map(|s| s.published.map(|d| d.to_string()).unwrap_or_default())
         .collect();
-    key(out, &mut first, "source_url");
-    if sources.iter().any(|s| s.url.is_some()) {
-        put_list(out, sources.iter().map(|s| s.url.as_deref().unwrap_or("")));
-    } else {
-        out.extend_from_slice(b"null");
+    if wanted(Column::SourceUrl) {
+        key(out, &mut first, "source_url");
+        if sources.iter().any(|s| s.url.is_some()) {
+            put_list(out, sources.iter().map(|s| s.url.as_deref().unwrap_or("")));
+        } else {
+            out.extend_from_slice(b"null");
+        }
     }
-    key(out, &mut first, "published");
-    if published.iter().any(|p| !p.is_empty()) {
-        put_list(out, published.iter().map(String::as_str));
-    } else {
-        out.extend_from_slice(b"null");
+    if wanted(Column::Published) {
+        key(out, &mut first, "published");
+        if published.iter().any(|p| !p.is_empty()) {
+            put_list(out, published.iter().map(String::as_str));
+        } else {
+            out.extend_from_slice(b"null");
+        }
     }
     key(out, &mut first, "notes");
     put(out, &event.notes);
-    key(out, &mut first, "key");
-    put(out, &event.key);
-    key(out, &mut first, "headline");
-    put(out, &event.headline);
-    key(out, &mut first, "headline_ar");
-    put(out, &event.headline_ar);
+    if wanted(Column::Key) {
+        key(out, &mut first, "key");
+        put(out, &event.key);
+    }
+    if wanted(Column::Headline) {
+        key(out, &mut first, "headline");
+        put(out, &event.headline);
+    }
+    if wanted(Column::HeadlineAr) {
+        key(out, &mut first, "headline_ar");
+        put(out, &event.headline_ar);
+    }
     for (name, value) in &event.extra {
         key(out, &mut first, name);
         put(out, value);
@@ -162,12 +217,17 @@ pub fn write_properties(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
 /// The properties of an event feature as a JSON map (for callers that add their own).
 pub fn event_properties(event: &Event, fronts: &Fronts) -> Map<String, Value> {
     let mut out = Vec::new();
-    write_properties(&mut out, event, fronts);
+    write_properties(&mut out, event, fronts, None);
     serde_json::from_slice(&out).unwrap_or_default()
 }
 
 /// Writes one event as a GeoJSON Feature on one line (no line end).
-pub fn write_feature(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
+pub fn write_feature(
+    out: &mut Vec<u8>,
+    event: &Event,
+    fronts: &Fronts,
+    read_from: Option<&Header>,
+) {
     out.extend_from_slice(b"{\"type\":\"Feature\",\"id\":");
     put(out, &event.event_id_cnty);
     // RFC 7946 §3.1.1: longitude first.
@@ -176,7 +236,7 @@ pub fn write_feature(out: &mut Vec<u8>, event: &Event, fronts: &Fronts) {
     out.push(b',');
     put(out, &round6(event.latitude()));
     out.extend_from_slice(b"]},\"properties\":");
-    write_properties(out, event, fronts);
+    write_properties(out, event, fronts, read_from);
     out.push(b'}');
 }
 
@@ -211,7 +271,7 @@ pub fn events_collection(name: &str, events: &[&Event], fronts: &Fronts) -> Stri
     let mut out = collection_head(name, points.bounding_rect()).into_bytes();
     for (i, event) in events.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        write_feature(&mut out, event, fronts);
+        write_feature(&mut out, event, fronts, None);
     }
     out.extend_from_slice(COLLECTION_TAIL.as_bytes());
     // Every piece written is JSON text from serde_json or ASCII.
