@@ -139,7 +139,7 @@ pub trait Formatter: Sync {
 
     /// Answers from an index alone, when a batch needs only what the index keeps (front,
     /// recorded day, fatalities, type): `None` has the events read back.
-    fn from_entries(&self, _table: &Table, _ids: &[u32]) -> Option<Self::Batch> {
+    fn count_entries(&self, _table: &Table, _ids: &[u32]) -> Option<Self::Batch> {
         None
     }
 }
@@ -613,7 +613,7 @@ fn select_indexed<F: Formatter>(
         }
     }
     ids.truncate(selection.limit.unwrap_or(usize::MAX));
-    let selected = match formatter.from_entries(table, &ids) {
+    let selected = match formatter.count_entries(table, &ids) {
         Some(batch) => {
             write(batch)?;
             ids.len()

@@ -168,7 +168,7 @@ struct Counted {
 impl Formatter for Counter {
     type Batch = Counted;
 
-    fn from_entries(&self, table: &Table, ids: &[u32]) -> Option<Counted> {
+    fn count_entries(&self, table: &Table, ids: &[u32]) -> Option<Counted> {
         if self.keep_events {
             return None;
         }
