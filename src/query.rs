@@ -16,7 +16,6 @@ use crate::front::Fronts;
 use crate::gazetteer::Gazetteer;
 use crate::index::{cache, matches_event, Compiled, Index, Plan, Table};
 use crate::scan::{self, CsvHead, Row};
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// The order events come out in.
@@ -653,16 +652,13 @@ fn read_back<F: Formatter>(
         batches.into_iter(),
         selection.workers,
         |batch: Vec<u32>| -> Result<F::Batch, Error> {
-            let file = File::open(&head.file).map_err(|e| Error::io(&head.file, e))?;
+            let mut rows = scan::RowReader::open(head)?;
             let mut problems = Vec::new();
             let mut known = FrontCache::default();
             let mut events = Vec::with_capacity(batch.len());
-            let mut bytes = Vec::new();
             for id in batch {
                 let entry = &table.entries[id as usize];
-                // Rows are indexed in file order, so a row ends where the next begins.
-                let end = table.entries.get(id as usize + 1).map(|e| e.offset);
-                let raw = scan::row_at(&file, head, entry.offset, end, entry.line, &mut bytes)?;
+                let raw = rows.row_at(entry.offset, entry.line)?;
                 match event_of(&raw, reference, &mut known, &mut problems) {
                     Some(event) => events.push((event, raw)),
                     None => return Err(Error::Invalid(problems)),
