@@ -138,6 +138,18 @@ impl Header {
     }
 }
 
+/// A value without the spaces around it; most values have none, and are returned as they
+/// are without a Unicode-aware scan.
+fn trim(value: &str) -> &str {
+    let bytes = value.as_bytes();
+    let plain = |b: Option<&u8>| b.is_none_or(|b| (0x21..0x7f).contains(b));
+    if plain(bytes.first()) && plain(bytes.last()) {
+        value
+    } else {
+        value.trim()
+    }
+}
+
 /// One row or object of an events file, as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawRecord {
@@ -168,7 +180,7 @@ impl RawRecord {
         self.header
             .index(column)
             .and_then(|i| self.values.get(i))
-            .map(str::trim)
+            .map(trim)
             .unwrap_or("")
     }
 

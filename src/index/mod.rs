@@ -16,6 +16,7 @@ use rstar::primitives::GeomWithData;
 use rstar::{RTree, AABB};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One event as the index sees it: where, when, what, and where to read it back.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -86,12 +87,12 @@ pub struct Table {
     /// Each entry's actors, as indices into `actors`.
     pub actor_lists: Vec<u32>,
     #[serde(skip)]
-    front_ids: HashMap<String, u32>,
+    front_ids: Ids,
     #[serde(skip)]
-    actor_ids: HashMap<String, u32>,
+    actor_ids: Ids,
     /// Actor names as written, to their folded id (saves folding a name twice).
     #[serde(skip)]
-    written_actors: HashMap<String, u32>,
+    written_actors: Ids,
 }
 
 impl Table {
@@ -187,7 +188,32 @@ impl Table {
     }
 }
 
-fn index_of(list: &[String]) -> HashMap<String, u32> {
+/// Interned strings to their ids, hashed with FNV-1a: the keys are short names looked up
+/// once per row, where SipHash's defence against crafted keys costs more than the look-up.
+type Ids = HashMap<String, u32, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64 bits.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+fn index_of(list: &[String]) -> Ids {
     list.iter()
         .enumerate()
         .map(|(i, v)| (v.clone(), i as u32))
@@ -195,7 +221,7 @@ fn index_of(list: &[String]) -> HashMap<String, u32> {
 }
 
 /// The id of a string in an interned list, adding it if new.
-fn intern(list: &mut Vec<String>, ids: &mut HashMap<String, u32>, value: &str) -> u32 {
+fn intern(list: &mut Vec<String>, ids: &mut Ids, value: &str) -> u32 {
     if let Some(id) = ids.get(value) {
         return *id;
     }
