@@ -14,7 +14,7 @@ use crate::filter::Filter;
 use crate::format::csv_writer::WrittenColumns;
 use crate::front::Fronts;
 use crate::gazetteer::Gazetteer;
-use crate::index::{cache, matches_event, Compiled, Index, Plan, Table};
+use crate::index::{cache, matches_event, Compiled, Index, Table};
 use crate::scan::{self, CsvHead, Row};
 use std::path::{Path, PathBuf};
 
@@ -124,8 +124,6 @@ pub struct Summary {
     pub selected: usize,
     /// Inputs answered from a cached index.
     pub cached: usize,
-    /// How the index found candidates, per indexed input.
-    pub plans: Vec<&'static str>,
 }
 
 /// Turns selected events into a batch of output on the reading threads; the batches are
@@ -251,7 +249,6 @@ pub fn select<F: Formatter>(
         summary.read += got.read;
         summary.selected += got.selected;
         summary.cached += got.cached;
-        summary.plans.extend(got.plans);
     }
     Ok(summary)
 }
@@ -293,7 +290,6 @@ fn select_sorted_across<F: Formatter>(
         )?;
         summary.read += got.read;
         summary.cached += got.cached;
-        summary.plans.extend(got.plans);
     }
     let mut order: Vec<usize> = (0..collected.len()).collect();
     sort_by(&mut order, selection, |i| &collected[*i].0);
@@ -352,7 +348,7 @@ fn select_whole<F: Formatter>(
     }
     let compiled = Compiled::new(&selection.filter, &table, fronts)?;
     let index = Index::build(&table);
-    let (ids, plan) = index.select(&table, &compiled);
+    let (ids, _) = index.select(&table, &compiled);
     let mut chosen: Vec<&Event> = ids.iter().map(|i| &events[*i as usize]).collect();
     sort_by(&mut chosen, selection, |e| e);
     chosen.truncate(selection.limit.unwrap_or(usize::MAX));
@@ -370,16 +366,7 @@ fn select_whole<F: Formatter>(
         read: events.len(),
         selected: chosen.len(),
         cached: 0,
-        plans: vec![plan_name(plan)],
     })
-}
-
-fn plan_name(plan: Plan) -> &'static str {
-    match plan {
-        Plan::Scan => "scan",
-        Plan::Dates => "date index",
-        Plan::Places => "R-tree",
-    }
 }
 
 /// One row of a large file made into an event, or the problems that stop it.
@@ -508,22 +495,18 @@ fn select_rows<F: Formatter>(
         return Err(Error::Invalid(problems));
     }
     if !complete {
-        // A limit stopped the pass early: finish from the part of the table read so far.
-        let index = Index::build(&table);
-        let rest = Selection {
-            limit: Some(limit - selected),
-            ..selection.clone()
-        };
+        // The limit fell inside a chunk: take the rest of it from the rows read so far.
         let compiled = Compiled::new(filter, &table, fronts)?;
-        let (ids, _) = index.select(&table, &compiled);
-        let skip = selected;
-        let ids: Vec<u32> = ids.into_iter().skip(skip).collect();
-        let more = read_back(head, reference, &rest, formatter, write, &table, ids)?;
+        let ids: Vec<u32> = (0..table.entries.len() as u32)
+            .filter(|i| compiled.matches(&table, &table.entries[*i as usize]))
+            .skip(selected)
+            .take(limit - selected)
+            .collect();
+        let more = read_back(head, reference, selection, formatter, write, &table, ids)?;
         return Ok(Summary {
             read: table.entries.len(),
             selected: selected + more,
             cached: 0,
-            plans: vec!["scan"],
         });
     }
     // Every row was read: an unknown --front is an error, not an empty answer.
@@ -537,7 +520,6 @@ fn select_rows<F: Formatter>(
         read,
         selected,
         cached: 0,
-        plans: vec!["scan"],
     })
 }
 
@@ -593,7 +575,7 @@ fn select_indexed<F: Formatter>(
     index: &Index,
 ) -> Result<Summary, Error> {
     let compiled = Compiled::new(&selection.filter, table, &reference.fronts)?;
-    let (mut ids, plan) = index.select(table, &compiled);
+    let (mut ids, _) = index.select(table, &compiled);
     let entries = &table.entries;
     match selection.sort {
         Sort::AsRead => {}
@@ -623,7 +605,6 @@ fn select_indexed<F: Formatter>(
         read: table.entries.len(),
         selected,
         cached: 1,
-        plans: vec![plan_name(plan)],
     })
 }
 
