@@ -17,6 +17,7 @@
 #
 # The release binary is copied to $BENCH_DIR/bin/frontline-<git describe>, so a rebuild
 # during a run changes nothing and the templates in results/*.json name the build timed.
+# FRONTLINE=path times that binary instead (e.g. an earlier snapshot, to compare like with like).
 # The harness runs in $BENCH_DIR, not in the repo: in a folder with a data/ folder frontline
 # loads its fronts and gazetteer and writes front ids, so outputs would differ from the CSV.
 set -euo pipefail
@@ -27,9 +28,13 @@ BENCH_HOME=$(cd "${BENCH_HOME:-$REPO/../shared/bench}" && pwd)
 export BENCH_DIR=${BENCH_DIR:-/tmp/bench}
 mkdir -p "$BENCH_DIR/bin"
 
-cargo build --release --quiet --manifest-path "$REPO/Cargo.toml"
-T="$BENCH_DIR/bin/frontline-$(git -C "$REPO" describe --always --dirty)"
-cp "$REPO/target/release/frontline" "$T"
+if [ -n "${FRONTLINE:-}" ]; then
+  T=$(realpath "$FRONTLINE")
+else
+  cargo build --release --quiet --manifest-path "$REPO/Cargo.toml"
+  T="$BENCH_DIR/bin/frontline-$(git -C "$REPO" describe --always --dirty)"
+  cp "$REPO/target/release/frontline" "$T"
+fi
 
 INPUT="$BENCH_DIR/events_$N.csv"
 [ -f "$INPUT" ] || python3 "$BENCH_HOME/gen.py" "$N" --out "$INPUT"

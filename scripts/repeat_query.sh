@@ -13,7 +13,8 @@
 # BENCH_DIR (/tmp/bench) holds the data, the floor binary (built by the harness's setup.sh)
 # and the outputs; BENCH_HOME (../shared/bench beside this repo) is used only to build the
 # floor when it is missing. Wall time is perf_counter around each process; CPU and peak RSS
-# come from /usr/bin/time. Runs in $BENCH_DIR (see scripts/bench.sh for why).
+# come from /usr/bin/time. Runs in $BENCH_DIR (see scripts/bench.sh for why, and for
+# FRONTLINE=path, which times that binary instead of building one).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 export BENCH_DIR=${BENCH_DIR:-/tmp/bench}
@@ -25,10 +26,15 @@ export FLOOR=${FLOOR_BIN:-$BENCH_DIR/floor-target/release/floor}
 [ -x "$FLOOR" ] || CARGO_TARGET_DIR="$BENCH_DIR/floor-target" \
   cargo build --release --quiet --manifest-path "$BENCH_HOME/floor/Cargo.toml"
 
-cargo build --release --quiet --manifest-path "$REPO/Cargo.toml"
 mkdir -p "$BENCH_DIR/bin" "$BENCH_DIR/out/repeat"
-export T="$BENCH_DIR/bin/frontline-$(git -C "$REPO" describe --always --dirty)"
-cp "$REPO/target/release/frontline" "$T"
+if [ -n "${FRONTLINE:-}" ]; then
+  T=$(realpath "$FRONTLINE")
+else
+  cargo build --release --quiet --manifest-path "$REPO/Cargo.toml"
+  T="$BENCH_DIR/bin/frontline-$(git -C "$REPO" describe --always --dirty)"
+  cp "$REPO/target/release/frontline" "$T"
+fi
+export T
 cd "$BENCH_DIR"
 
 exec python3 - <<'EOF'
@@ -58,8 +64,8 @@ def run(cmd):
 subprocess.run(["cat", e["INPUT"]], stdout=subprocess.DEVNULL)  # page cache
 for name, cmd in cmds.items():  # warm-up, untimed: builds frontline's index cache
     run(cmd)
-print("input %s; query bbox %s, %s..%s (recorded day); %s rounds, %s" % (
-    e["INPUT"], e["BBOX"], e["FROM"], e["TO"], e["RUNS"],
+print("frontline %s\ninput %s; query bbox %s, %s..%s (recorded day); %s rounds, %s" % (
+    e["T"], e["INPUT"], e["BBOX"], e["FROM"], e["TO"], e["RUNS"],
     "cold (--no-cache)" if cold else "frontline's index cache warm"))
 samples = {k: [] for k in cmds}
 for rnd in range(int(e["RUNS"])):
