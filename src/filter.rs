@@ -466,7 +466,12 @@ fn read_area(path: &std::path::Path) -> Result<Within, Error> {
             path.display()
         ))
     };
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::Usage(format!(
+            "--within {}: expected a GeoJSON file of a Polygon or MultiPolygon ({e})",
+            path.display()
+        ))
+    })?;
     let geojson: geojson::GeoJson = text.parse().map_err(|e| bad(format!("{e}")))?;
     let geometries: Vec<geojson::Geometry> = match geojson {
         geojson::GeoJson::Geometry(g) => vec![g],

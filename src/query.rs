@@ -8,7 +8,7 @@
 
 use crate::dataset::{self, DataPaths, FrontCache, FrontNames};
 use crate::diagnostic::{Diagnostic, Error};
-use crate::event::record::{self, Column, RawRecord, COLUMNS};
+use crate::event::record::{self, Column, Keep, RawRecord, COLUMNS};
 use crate::event::Event;
 use crate::filter::Filter;
 use crate::format::csv_writer::WrittenColumns;
@@ -124,6 +124,8 @@ pub struct Summary {
     pub selected: usize,
     /// Inputs answered from a cached index.
     pub cached: usize,
+    /// Whether `--limit` stopped the reading before the end (so `read` is not the total).
+    pub stopped: bool,
 }
 
 /// Turns selected events into a batch of output on the reading threads; the batches are
@@ -134,10 +136,21 @@ pub trait Formatter: Sync {
     /// Turns selected events into a batch.
     fn format(&self, hits: &[Hit]) -> Self::Batch;
 
+    /// Whether batches need each row's values (else only its header, which is cheaper to
+    /// keep than a copy of the row).
+    fn needs_rows(&self) -> bool {
+        true
+    }
+
     /// Answers from an index alone, when a batch needs only what the index keeps (front,
     /// recorded day, fatalities, type): `None` has the events read back.
     fn count_entries(&self, _table: &Table, _ids: &[u32]) -> Option<Self::Batch> {
         None
+    }
+
+    /// Whether [`Formatter::count_entries`] answers (so an index beats reading the file).
+    fn counts_from_index(&self) -> bool {
+        false
     }
 }
 
@@ -235,6 +248,7 @@ pub fn select<F: Formatter>(
     let mut left = selection.limit;
     for path in inputs {
         if left == Some(0) {
+            summary.stopped = true;
             break;
         }
         let part = Selection {
@@ -249,6 +263,7 @@ pub fn select<F: Formatter>(
         summary.read += got.read;
         summary.selected += got.selected;
         summary.cached += got.cached;
+        summary.stopped |= got.stopped;
     }
     Ok(summary)
 }
@@ -365,6 +380,7 @@ fn select_whole<F: Formatter>(
     Ok(Summary {
         read: events.len(),
         selected: chosen.len(),
+        stopped: false,
         cached: 0,
     })
 }
@@ -376,7 +392,18 @@ fn event_of(
     known: &mut FrontCache,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Event> {
-    let draft = record::parse(raw, problems)?;
+    event_keeping(raw, Keep::All, reference, known, problems)
+}
+
+/// [`event_of`], keeping only what `keep` says.
+fn event_keeping(
+    raw: &RawRecord,
+    keep: Keep,
+    reference: &Reference,
+    known: &mut FrontCache,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    let draft = record::parse_keeping(raw, keep, problems)?;
     let date = draft.date;
     let mut event = dataset::place(
         draft,
@@ -389,6 +416,20 @@ fn event_of(
     // Without an anchor (such files are read whole) the date is the one written.
     event.date = date?;
     Some(event)
+}
+
+/// The row to keep beside a selected event: the whole row if the formatter reads its
+/// values, else only its header and origin.
+fn keep<F: Formatter>(raw: &RawRecord, formatter: &F) -> RawRecord {
+    if formatter.needs_rows() {
+        raw.clone()
+    } else {
+        RawRecord {
+            origin: raw.origin.clone(),
+            header: std::sync::Arc::clone(&raw.header),
+            values: csv::StringRecord::new(),
+        }
+    }
 }
 
 /// What a reading thread makes of one chunk.
@@ -408,7 +449,13 @@ fn select_rows<F: Formatter>(
     formatter: &F,
     write: Write<F::Batch>,
 ) -> Result<Summary, Error> {
-    if selection.cache {
+    // Every row, in file order: reading the file straight through is the fastest way, so
+    // the index is neither loaded nor (when it is up to date) written again.
+    let everything = selection.filter.is_empty()
+        && selection.sort == Sort::AsRead
+        && !formatter.counts_from_index();
+    let fresh = selection.cache && everything && cache::is_fresh(&head.file, &reference.files);
+    if selection.cache && !everything {
         if let Some((table, index)) = cache::load(&head.file, &reference.files) {
             return select_indexed(head, reference, selection, formatter, write, &table, &index);
         }
@@ -448,10 +495,21 @@ fn select_rows<F: Formatter>(
             let mut known = FrontCache::default();
             scan::rows(chunk, head, |row| match row {
                 Row::Record(raw, offset) => {
-                    if let Some(event) = event_of(raw, reference, &mut known, &mut part.problems) {
+                    // Most rows are only indexed and passed over: read what that needs,
+                    // and read a selected row whole.
+                    let light =
+                        event_keeping(raw, Keep::Index, reference, &mut known, &mut part.problems);
+                    if let Some(event) = light {
                         part.table.push(&event, 0, offset);
                         if matches_event(filter, fronts, &event) {
-                            events.push((event, raw.clone()));
+                            let event = if formatter.counts_from_index() {
+                                Some(event)
+                            } else {
+                                event_of(raw, reference, &mut known, &mut part.problems)
+                            };
+                            if let Some(event) = event {
+                                events.push((event, keep(raw, formatter)));
+                            }
                         }
                     }
                 }
@@ -507,18 +565,20 @@ fn select_rows<F: Formatter>(
             read: table.entries.len(),
             selected: selected + more,
             cached: 0,
+            stopped: true,
         });
     }
     // Every row was read: an unknown --front is an error, not an empty answer.
     Compiled::new(filter, &table, fronts)?;
     let read = table.entries.len();
-    if selection.cache {
+    if selection.cache && !fresh {
         let index = Index::build(&table);
         cache::store(&head.file, &reference.files, &table, &index);
     }
     Ok(Summary {
         read,
         selected,
+        stopped: false,
         cached: 0,
     })
 }
@@ -536,7 +596,9 @@ fn index_rows(head: &CsvHead, reference: &Reference) -> Result<Table, Error> {
             let mut known = FrontCache::default();
             scan::rows(chunk, head, |row| match row {
                 Row::Record(raw, offset) => {
-                    if let Some(event) = event_of(raw, reference, &mut known, &mut problems) {
+                    let light =
+                        event_keeping(raw, Keep::Index, reference, &mut known, &mut problems);
+                    if let Some(event) = light {
                         part.push(&event, 0, offset);
                     }
                 }
@@ -604,6 +666,7 @@ fn select_indexed<F: Formatter>(
     Ok(Summary {
         read: table.entries.len(),
         selected,
+        stopped: false,
         cached: 1,
     })
 }
@@ -696,7 +759,7 @@ fn read_back_streaming<F: Formatter>(
                             next += 1;
                             if let Some(event) = event_of(raw, reference, &mut known, &mut problems)
                             {
-                                events.push((event, raw.clone()));
+                                events.push((event, keep(raw, formatter)));
                             }
                         }
                     }

@@ -236,7 +236,8 @@ pub fn par_map_ordered<I: Send, T: Send>(
 ) -> Result<(), Error> {
     let workers = workers.max(1);
     let (item_tx, item_rx) = mpsc::sync_channel::<(usize, I)>(workers * 2);
-    let item_rx = Mutex::new(item_rx);
+    // Taken out and dropped to stop: the producer's next send then fails.
+    let item_rx = Mutex::new(Some(item_rx));
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, T)>(workers * 2);
     std::thread::scope(|scope| {
         let producer = scope.spawn(move || {
@@ -251,8 +252,11 @@ pub fn par_map_ordered<I: Send, T: Send>(
             let done_tx = done_tx.clone();
             let (item_rx, work) = (&item_rx, &work);
             scope.spawn(move || loop {
-                let next = item_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok((seq, item))) = next else { break };
+                let next = match item_rx.lock() {
+                    Ok(rx) => rx.as_ref().map(|rx| rx.recv()),
+                    Err(_) => None,
+                };
+                let Some(Ok((seq, item))) = next else { break };
                 if done_tx.send((seq, work(item))).is_err() {
                     break;
                 }
@@ -276,10 +280,10 @@ pub fn par_map_ordered<I: Send, T: Send>(
                 }
             }
         }
-        // Hanging up stops the producer and the workers.
+        // Hanging up both channels stops the producer and the workers.
         drop(done_rx);
-        if let Ok(item_rx) = item_rx.lock() {
-            while item_rx.try_recv().is_ok() {}
+        if let Ok(mut rx) = item_rx.lock() {
+            rx.take();
         }
         let produced = producer.join().unwrap_or(Ok(()));
         result.and(produced)
@@ -397,6 +401,25 @@ impl<'h> RowReader<'h> {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn stopping_early_ends_every_thread() {
+        // More items than the channels hold, and a consumer that stops at the first: the
+        // call must return (it once waited for ever on a producer with a full channel).
+        let items = (0..1000).map(Ok);
+        let mut seen = 0;
+        par_map_ordered(
+            items,
+            2,
+            |i: i32| i,
+            |_| {
+                seen += 1;
+                Ok(false)
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, 1);
+    }
 
     #[test]
     fn a_cut_never_falls_inside_quotes() {

@@ -84,7 +84,7 @@ fn count_line(out: &Output) -> String {
     stderr(out)
         .lines()
         .rev()
-        .find(|l| l.starts_with("frontline: ") && l.contains(" of "))
+        .find(|l| l.starts_with("frontline: ") && (l.contains(" of ") || l.contains(" first ")))
         .unwrap_or_else(|| panic!("no count line in:\n{}", stderr(out)))
         .to_string()
 }
@@ -843,7 +843,7 @@ fn dates_recorded_compares_the_day_acled_wrote() {
 fn the_second_query_reads_the_cached_index_and_writes_the_same_bytes() {
     let w = acled_alone();
     for args in [
-        &["--format", "csv"][..],
+        &["--format", "csv", "--from", "2019"][..],
         &["--format", "geojson", "--front", "East Tripoli"],
         &["--format", "ndjson", "--from", "2019-04", "--to", "2019-06"],
     ] {
@@ -877,7 +877,8 @@ fn the_second_query_reads_the_cached_index_and_writes_the_same_bytes() {
 #[test]
 fn appending_a_row_invalidates_the_cached_index() {
     let w = acled_alone();
-    let args = ["--data", "acled-like.csv", "--format", "csv"];
+    // A query of every row reads the file straight through; one with a filter uses the index.
+    let args = ["--data", "acled-like.csv", "--format", "csv", "--from", "2019"];
     let first = query(&w, &args);
     assert_eq!(counts(&first), (12, 12));
     assert!(count_line(&query(&w, &args)).ends_with("(from the cached index)"));
@@ -949,7 +950,8 @@ fn limit_caps_a_plain_csv_on_its_first_read() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(counts(&out), (5, 12));
+    // Reading stopped at the limit, so the count line gives no total.
+    assert_eq!(count_line(&out), "frontline: the first 5 events");
 }
 
 // --- Determinism ---

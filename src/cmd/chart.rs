@@ -168,6 +168,14 @@ struct Counted {
 impl Formatter for Counter {
     type Batch = Counted;
 
+    fn needs_rows(&self) -> bool {
+        false
+    }
+
+    fn counts_from_index(&self) -> bool {
+        !self.keep_events
+    }
+
     fn count_entries(&self, table: &Table, ids: &[u32]) -> Option<Counted> {
         if self.keep_events {
             return None;

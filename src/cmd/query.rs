@@ -215,6 +215,10 @@ impl Output<'_> {
 impl Formatter for Output<'_> {
     type Batch = Batch;
 
+    fn needs_rows(&self) -> bool {
+        self.format == QueryFormat::Csv
+    }
+
     fn format(&self, hits: &[Hit]) -> Batch {
         let mut bytes = self.buffer();
         let mut bounds: Option<[f64; 4]> = None;

@@ -88,12 +88,21 @@ pub fn resolve(args: &SelectArgs) -> Result<Resolved, Error> {
 /// The count line for standard error: "12 of 193 events within 20 km of Misrata".
 pub fn count_line(summary: &Summary, resolved: &Resolved) -> String {
     let what = resolved.selection.filter.to_string();
-    let mut line = format!(
-        "frontline: {} of {} event{}",
-        summary.selected,
-        summary.read,
-        if summary.read == 1 { "" } else { "s" }
-    );
+    let mut line = if summary.stopped {
+        // Reading stopped at --limit, so the number read is no total.
+        format!(
+            "frontline: the first {} event{}",
+            summary.selected,
+            if summary.selected == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "frontline: {} of {} event{}",
+            summary.selected,
+            summary.read,
+            if summary.read == 1 { "" } else { "s" }
+        )
+    };
     if !what.is_empty() {
         line.push(' ');
         line.push_str(&what);

@@ -220,8 +220,28 @@ pub struct Draft {
     pub front: Option<String>,
 }
 
+/// How much of a record a draft keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// Every field.
+    All,
+    /// What selecting and indexing need (date, place, front, type, actors, deaths): the
+    /// free text (notes, headlines, the file's other columns) and the sources are checked
+    /// but not copied, which halves the cost of a row that is only counted or passed over.
+    Index,
+}
+
 /// Checks one record and builds its draft, pushing every problem into `problems`.
 pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft> {
+    parse_keeping(record, Keep::All, problems)
+}
+
+/// [`parse`], keeping only what `keep` says; the checks are the same.
+pub fn parse_keeping(
+    record: &RawRecord,
+    keep: Keep,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Draft> {
     let before = problems.len();
     let origin = &record.origin;
     let mut bad = |field: &str, value: &str, expected: &str| {
@@ -371,6 +391,10 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
     if problems.len() > before {
         return None;
     }
+    let text = |column: Column| match keep {
+        Keep::All => record.get(column).to_string(),
+        Keep::Index => String::new(),
+    };
     let (event_type, sub_event_type) = sub?;
     Some(Draft {
         event: Event {
@@ -393,15 +417,23 @@ pub fn parse(record: &RawRecord, problems: &mut Vec<Diagnostic>) -> Option<Draft
             geonameid,
             front: String::new(),
             fatalities,
-            sources,
-            notes: record.get(Column::Notes).to_string(),
+            sources: if keep == Keep::All {
+                sources
+            } else {
+                Vec::new()
+            },
+            notes: text(Column::Notes),
             key,
-            headline: record.get(Column::Headline).to_string(),
-            headline_ar: record.get(Column::HeadlineAr).to_string(),
-            extra: record
-                .extras()
-                .map(|(name, value)| (Arc::clone(name), value.trim().to_string()))
-                .collect(),
+            headline: text(Column::Headline),
+            headline_ar: text(Column::HeadlineAr),
+            extra: if keep == Keep::All {
+                record
+                    .extras()
+                    .map(|(name, value)| (Arc::clone(name), value.trim().to_string()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             origin: origin.clone(),
         },
         date,

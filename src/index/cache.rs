@@ -157,6 +157,17 @@ pub fn load(file: &Path, reference: &[PathBuf]) -> Option<(Table, Index)> {
     load_from(file, reference, &places(file, cache_home().as_deref()))
 }
 
+/// Whether `file` has a cache that matches it and `reference` as they are now (only the
+/// stamps are read, not the table).
+pub fn is_fresh(file: &Path, reference: &[PathBuf]) -> bool {
+    let Some(expected) = Header::now(file, reference) else {
+        return false;
+    };
+    places(file, cache_home().as_deref())
+        .iter()
+        .any(|place| read_header(place).is_some_and(|h| h == expected))
+}
+
 /// Writes the cache of `file`'s table and index, stamped with `file` and `reference` as they
 /// are now. Errors are ignored, as a cache that cannot be written only makes the next run
 /// slower; a partly written cache is never left behind.
@@ -244,7 +255,8 @@ fn options() -> impl Options {
 }
 
 /// The table and index in the cache at `place` when its header is `expected`.
-fn read(place: &Path, expected: &Header) -> Option<(Table, Index)> {
+/// The magic line and stamps of a cache file, and a reader at its body.
+fn open_header(place: &Path) -> Option<(Header, BufReader<File>, u64)> {
     let file = File::open(place).ok()?;
     let len = file.metadata().ok()?.len();
     let mut reader = BufReader::with_capacity(BUFFER, file);
@@ -253,13 +265,22 @@ fn read(place: &Path, expected: &Header) -> Option<(Table, Index)> {
     if magic != MAGIC {
         return None;
     }
-    // The header first, so a stale cache is rejected without decoding its table. The limit
-    // keeps a corrupt length from allocating more than the file holds.
+    // The limit keeps a corrupt length from allocating more than the file holds.
     let header: Header = options()
         .with_limit(len)
         .allow_trailing_bytes()
         .deserialize_from(&mut reader)
         .ok()?;
+    Some((header, reader, len))
+}
+
+fn read_header(place: &Path) -> Option<Header> {
+    open_header(place).map(|(header, _, _)| header)
+}
+
+fn read(place: &Path, expected: &Header) -> Option<(Table, Index)> {
+    // The header first, so a stale cache is rejected without decoding its table.
+    let (header, mut reader, len) = open_header(place)?;
     if header != *expected {
         return None;
     }
