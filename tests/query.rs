@@ -878,7 +878,14 @@ fn the_second_query_reads_the_cached_index_and_writes_the_same_bytes() {
 fn appending_a_row_invalidates_the_cached_index() {
     let w = acled_alone();
     // A query of every row reads the file straight through; one with a filter uses the index.
-    let args = ["--data", "acled-like.csv", "--format", "csv", "--from", "2019"];
+    let args = [
+        "--data",
+        "acled-like.csv",
+        "--format",
+        "csv",
+        "--from",
+        "2019",
+    ];
     let first = query(&w, &args);
     assert_eq!(counts(&first), (12, 12));
     assert!(count_line(&query(&w, &args)).ends_with("(from the cached index)"));
