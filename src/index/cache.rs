@@ -28,7 +28,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const MAGIC: &[u8] = b"frontline-index 1\n";
 
 /// Bumped whenever the encoded layout of the header, [`Table`] or [`Index`] changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 3;
 
 /// The folder beside the data that holds its caches.
 const DIR: &str = ".frontline-cache";
@@ -309,7 +309,7 @@ fn consistent(table: &Table, index: &Index) -> bool {
     let in_table = |i: &u32| (*i as usize) < n;
     entries_ok
         && actors_ok
-        && index.trees.iter().map(|t| t.size()).sum::<usize>() == n
+        && index.trees.iter().map(|t| t.size()).sum::<usize>() == index.by_start.len()
         && index.trees.iter().all(|t| leaves_in(t.root(), n))
         && index.by_start.len() + index.long.len() == n
         && index.by_start.len() == index.starts.len()

@@ -12,7 +12,7 @@ use crate::filter::{contains_words, DateMode, Filter};
 use crate::front::Fronts;
 use crate::gazetteer::fold::fold;
 use chrono::Datelike;
-use rstar::primitives::GeomWithData;
+use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -408,7 +408,9 @@ pub fn matches_event(filter: &Filter, fronts: &Fronts, event: &Event) -> bool {
     filter.place_matches(event.longitude(), event.latitude())
 }
 
-type Point = GeomWithData<[f64; 2], u32>;
+/// An event in the R-tree: its point, stretched along a third axis over its days (first to
+/// last), so one search narrows by place and by date at once.
+type Point = GeomWithData<Rectangle<[f64; 3]>, u32>;
 
 /// Events whose interval is longer than this are kept apart from the start-sorted list, so
 /// a date query needs only look this far back before its first day.
@@ -429,14 +431,14 @@ pub struct Index {
     long: Vec<u32>,
 }
 
-/// How a selection found its candidates, for `--explain`-style notes and tests.
+/// How a selection found its candidates (for tests and the benchmark).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Plan {
     /// Every entry was tested.
     Scan,
-    /// The interval index gave the candidates.
+    /// The interval index gave the candidates (no place asked).
     Dates,
-    /// The R-tree gave the candidates.
+    /// The R-tree gave the candidates, by place and first day.
     Places,
 }
 
@@ -455,7 +457,14 @@ impl Index {
                 [first..(first + per_part).min(table.entries.len())]
                 .iter()
                 .enumerate()
-                .map(|(i, e)| GeomWithData::new([e.lon, e.lat], (first + i) as u32))
+                .filter(|(_, e)| e.end - e.start <= LONG_SPAN_DAYS)
+                .map(|(i, e)| {
+                    let days = Rectangle::from_corners(
+                        [e.lon, e.lat, f64::from(e.start)],
+                        [e.lon, e.lat, f64::from(e.end)],
+                    );
+                    GeomWithData::new(days, (first + i) as u32)
+                })
                 .collect();
             RTree::bulk_load(points)
         };
@@ -483,12 +492,16 @@ impl Index {
         }
     }
 
-    /// The candidates of the R-trees for one box.
-    fn in_box<'a>(&'a self, b: &crate::filter::Bbox) -> impl Iterator<Item = u32> + 'a {
-        let envelope = aabb(b);
+    /// The short-interval entries of the R-trees in a box whose days meet `days`.
+    fn in_box<'a>(
+        &'a self,
+        b: &crate::filter::Bbox,
+        days: (f64, f64),
+    ) -> impl Iterator<Item = u32> + 'a {
+        let envelope = AABB::from_corners([b.west, b.south, days.0], [b.east, b.north, days.1]);
         self.trees
             .iter()
-            .flat_map(move |t| t.locate_in_envelope(&envelope).map(|p| p.data))
+            .flat_map(move |t| t.locate_in_envelope_intersecting(&envelope).map(|p| p.data))
     }
 }
 
@@ -518,51 +531,45 @@ fn date_index(table: &Table) -> (Vec<u32>, Vec<u32>, i32) {
 impl Index {
     /// The entries that pass the filter, in table order, and how they were found.
     pub fn select(&self, table: &Table, compiled: &Compiled) -> (Vec<u32>, Plan) {
-        let by_dates = compiled.dates.map(|(from, to, _)| {
-            // Every mode needs start <= to; recorded and overlap need end >= from, hence
-            // start >= from - span; within needs start >= from.
-            let lo = from.saturating_sub(self.max_span);
-            let a = self.starts.partition_point(|s| *s < lo);
-            let b = self.starts.partition_point(|s| *s <= to);
-            (a, b)
-        });
-        let envelopes = compiled.filter.envelopes();
-        let date_count = by_dates.map(|(a, b)| b - a + self.long.len());
-        let place_count = envelopes.as_ref().map(|boxes| {
-            // Count candidates up to the date count: the R-tree answers lazily, so this
-            // costs no more than the cheaper plan would.
-            let limit = date_count.unwrap_or(usize::MAX);
-            boxes
-                .iter()
-                .flat_map(|b| self.in_box(b))
-                .take(limit.saturating_add(1))
-                .count()
-        });
-        let mut hits: Vec<u32> = match (date_count, place_count) {
-            (Some(d), p) if p.is_none_or(|p| d <= p) => {
-                let (a, b) = by_dates.unwrap_or((0, 0));
-                let candidates = self.by_start[a..b].iter().chain(&self.long);
-                let hits = candidates
-                    .filter(|i| compiled.matches(table, &table.entries[**i as usize]))
-                    .copied()
+        // Every date mode needs an event's days to meet the range (within: to lie in it;
+        // recorded: to hold a day in it).
+        let range = compiled.dates.map(|(from, to, _)| (from, to));
+        let matches = |i: &u32| compiled.matches(table, &table.entries[*i as usize]);
+        let (candidates, plan): (Vec<u32>, Plan) = match (compiled.filter.envelopes(), range) {
+            // A place: the R-trees narrow by place and days together.
+            (Some(boxes), range) => {
+                let days = range.map_or((f64::MIN, f64::MAX), |(from, to)| {
+                    (f64::from(from), f64::from(to))
+                });
+                let hits = boxes
+                    .iter()
+                    .flat_map(|b| self.in_box(b, days))
+                    .chain(self.long.iter().copied())
+                    .filter(matches)
                     .collect();
-                return (sorted(hits), Plan::Dates);
+                (hits, Plan::Places)
             }
-            (_, Some(_)) => envelopes
-                .unwrap_or_default()
-                .iter()
-                .flat_map(|b| self.in_box(b))
-                .filter(|i| compiled.matches(table, &table.entries[*i as usize]))
-                .collect(),
-            _ => {
-                let hits = (0..table.entries.len() as u32)
-                    .filter(|i| compiled.matches(table, &table.entries[*i as usize]))
+            // Dates alone: the first days, binary-searched; an event that meets the range
+            // began at most the longest short span before it.
+            (None, Some((from, to))) => {
+                let a = self
+                    .starts
+                    .partition_point(|s| *s < from.saturating_sub(self.max_span));
+                let b = self.starts.partition_point(|s| *s <= to);
+                let hits = self.by_start[a..b]
+                    .iter()
+                    .chain(&self.long)
+                    .copied()
+                    .filter(matches)
                     .collect();
+                (hits, Plan::Dates)
+            }
+            (None, None) => {
+                let hits = (0..table.entries.len() as u32).filter(matches).collect();
                 return (hits, Plan::Scan);
             }
         };
-        hits = sorted(hits);
-        (hits, Plan::Places)
+        (sorted(candidates), plan)
     }
 }
 
@@ -570,10 +577,6 @@ fn sorted(mut v: Vec<u32>) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
     v
-}
-
-fn aabb(b: &crate::filter::Bbox) -> AABB<[f64; 2]> {
-    AABB::from_corners([b.west, b.south], [b.east, b.north])
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ proptest! {
 }
 
 #[test]
-fn each_plan_is_used_where_it_is_cheaper() {
+fn a_place_asks_the_r_tree_dates_alone_the_interval_index() {
     let fronts = fronts();
     let events: Vec<Event> = (0..400)
         .map(|i| {
@@ -186,14 +186,14 @@ fn each_plan_is_used_where_it_is_cheaper() {
         bbox: Some(Bbox::new(12.0, 31.0, 15.0, 34.0)),
         ..Filter::default()
     });
+    assert_eq!((hits, plan), (vec![10], Plan::Places));
+    let (hits, plan) = run(Filter {
+        dates: one_day,
+        ..Filter::default()
+    });
     assert_eq!((hits, plan), (vec![10], Plan::Dates));
     let (hits, plan) = run(Filter {
         bbox: Some(Bbox::new(13.04, 32.0, 13.06, 32.0)),
-        dates: Some(DateRange {
-            from: Some(day(0)),
-            to: Some(day(399)),
-            mode: DateMode::Overlap,
-        }),
         ..Filter::default()
     });
     assert_eq!((hits, plan), (vec![1], Plan::Places));
