@@ -438,6 +438,8 @@ struct Part<B> {
     problems: Vec<Diagnostic>,
     batch: Option<B>,
     selected: usize,
+    /// Rows read as events.
+    read: usize,
 }
 
 /// A CSV read row by row: from its cached index when it has a valid one, else in one
@@ -475,10 +477,18 @@ fn select_rows<F: Formatter>(
 
     let filter = &selection.filter;
     let fronts = &reference.fronts;
+    // The table is what the index is built from; without one to keep (or a limit or a
+    // --front to finish with), a pass holds nothing per row and runs in bounded memory.
+    let build_table =
+        (selection.cache && !fresh) || selection.limit.is_some() || !filter.fronts.is_empty();
     // A --front neither the front areas nor (so far) the data name is checked at the end.
-    let mut table = Table::with_capacity_for(&head.file);
+    let mut table = if build_table {
+        Table::with_capacity_for(&head.file)
+    } else {
+        Table::default()
+    };
     let mut problems: Vec<Diagnostic> = Vec::new();
-    let mut selected = 0usize;
+    let (mut selected, mut read) = (0usize, 0usize);
     let limit = selection.limit.unwrap_or(usize::MAX);
     let mut complete = true;
     scan::par_chunks(
@@ -490,6 +500,7 @@ fn select_rows<F: Formatter>(
                 problems: Vec::new(),
                 batch: None,
                 selected: 0,
+                read: 0,
             };
             let mut events: Vec<(Event, RawRecord)> = Vec::new();
             let mut known = FrontCache::default();
@@ -500,7 +511,10 @@ fn select_rows<F: Formatter>(
                     let light =
                         event_keeping(raw, Keep::Index, reference, &mut known, &mut part.problems);
                     if let Some(event) = light {
-                        part.table.push(&event, 0, offset);
+                        if build_table {
+                            part.table.push(&event, 0, offset);
+                        }
+                        part.read += 1;
                         if matches_event(filter, fronts, &event) {
                             let event = if formatter.counts_from_index() {
                                 Some(event)
@@ -530,6 +544,7 @@ fn select_rows<F: Formatter>(
         },
         |part: Part<F::Batch>| {
             table.append(part.table);
+            read += part.read;
             problems.extend(part.problems);
             if problems.is_empty() && selected < limit {
                 if let Some(batch) = part.batch {
@@ -562,7 +577,7 @@ fn select_rows<F: Formatter>(
             .collect();
         let more = read_back(head, reference, selection, formatter, write, &table, ids)?;
         return Ok(Summary {
-            read: table.entries.len(),
+            read,
             selected: selected + more,
             cached: 0,
             stopped: true,
@@ -570,8 +585,7 @@ fn select_rows<F: Formatter>(
     }
     // Every row was read: an unknown --front is an error, not an empty answer.
     Compiled::new(filter, &table, fronts)?;
-    let read = table.entries.len();
-    if selection.cache && !fresh {
+    if build_table && selection.cache && !fresh {
         let index = Index::build(&table);
         cache::store(&head.file, &reference.files, &table, &index);
     }
