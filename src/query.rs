@@ -432,6 +432,18 @@ fn keep<F: Formatter>(raw: &RawRecord, formatter: &F) -> RawRecord {
     }
 }
 
+/// Formats events read from rows, each beside its row.
+fn format_rows<F: Formatter>(formatter: &F, events: &[(Event, RawRecord)]) -> F::Batch {
+    let hits: Vec<Hit> = events
+        .iter()
+        .map(|(event, raw)| Hit {
+            event,
+            row: Some(raw),
+        })
+        .collect();
+    formatter.format(&hits)
+}
+
 /// What a reading thread makes of one chunk.
 struct Part<B> {
     table: Table,
@@ -531,14 +543,7 @@ fn select_rows<F: Formatter>(
             });
             if part.problems.is_empty() {
                 part.selected = events.len();
-                let hits: Vec<Hit> = events
-                    .iter()
-                    .map(|(event, raw)| Hit {
-                        event,
-                        row: Some(raw),
-                    })
-                    .collect();
-                part.batch = Some(formatter.format(&hits));
+                part.batch = Some(format_rows(formatter, &events));
             }
             part
         },
@@ -722,14 +727,7 @@ fn read_back<F: Formatter>(
                     None => return Err(Error::Invalid(problems)),
                 }
             }
-            let hits: Vec<Hit> = events
-                .iter()
-                .map(|(event, raw)| Hit {
-                    event,
-                    row: Some(raw),
-                })
-                .collect();
-            Ok(formatter.format(&hits))
+            Ok(format_rows(formatter, &events))
         },
         |batch| {
             write(batch?)?;
@@ -779,15 +777,8 @@ fn read_back_streaming<F: Formatter>(
                     }
                 });
             }
-            let hits: Vec<Hit> = events
-                .iter()
-                .map(|(event, raw)| Hit {
-                    event,
-                    row: Some(raw),
-                })
-                .collect();
             let missing = next != wanted.len();
-            (formatter.format(&hits), problems, missing)
+            (format_rows(formatter, &events), problems, missing)
         },
         |(batch, found, missing)| {
             problems.extend(found);
