@@ -501,6 +501,11 @@ fn select_rows<F: Formatter>(
     };
     let mut problems: Vec<Diagnostic> = Vec::new();
     let (mut selected, mut read) = (0usize, 0usize);
+    let parse = if filter.is_empty() && !formatter.counts_from_index() {
+        Keep::All
+    } else {
+        Keep::Index
+    };
     let limit = selection.limit.unwrap_or(usize::MAX);
     let mut complete = true;
     scan::par_chunks(
@@ -519,16 +524,16 @@ fn select_rows<F: Formatter>(
             scan::rows(chunk, head, |row| match row {
                 Row::Record(raw, offset) => {
                     // Most rows are only indexed and passed over: read what that needs,
-                    // and read a selected row whole.
-                    let light =
-                        event_keeping(raw, Keep::Index, reference, &mut known, &mut part.problems);
-                    if let Some(event) = light {
+                    // and read a selected row whole (at once when every row is selected).
+                    let first =
+                        event_keeping(raw, parse, reference, &mut known, &mut part.problems);
+                    if let Some(event) = first {
                         if build_table {
                             part.table.push(&event, 0, offset);
                         }
                         part.read += 1;
                         if matches_event(filter, fronts, &event) {
-                            let event = if formatter.counts_from_index() {
+                            let event = if parse == Keep::All || formatter.counts_from_index() {
                                 Some(event)
                             } else {
                                 event_of(raw, reference, &mut known, &mut part.problems)
