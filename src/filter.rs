@@ -215,6 +215,8 @@ pub struct Filter {
     pub sub_event_types: Vec<&'static str>,
     /// `--actor`: folded names, each matched as whole words inside any actor field.
     pub actors: Vec<String>,
+    /// `--actor` as typed, for titles.
+    pub actor_words: Vec<String>,
 }
 
 impl Filter {
@@ -411,6 +413,7 @@ impl FilterText {
                 return Err(usage("--actor", text, "an actor's name or part of it"));
             }
             filter.actors.push(folded);
+            filter.actor_words.push(text.trim().to_string());
         }
         Ok(filter)
     }
@@ -529,7 +532,7 @@ impl fmt::Display for Filter {
             parts.push(format!("in {}", w.label));
         }
         if !self.actors.is_empty() {
-            parts.push(format!("involving {}", self.actors.join(" or ")));
+            parts.push(format!("involving {}", self.actor_words.join(" or ")));
         }
         if let Some(d) = &self.dates {
             parts.push(date_words(d.from, d.to));
