@@ -338,6 +338,26 @@ fn sort_by<'a, T>(items: &mut [T], selection: &Selection, event: impl Fn(&T) -> 
     }
 }
 
+/// Orders selected entries as `--sort` asks (stable: ties keep table order) and keeps the
+/// first `--limit`.
+fn sort_ids(ids: &mut Vec<u32>, table: &Table, selection: &Selection) {
+    let entry = |i: &u32| &table.entries[*i as usize];
+    match selection.sort {
+        Sort::AsRead => {}
+        Sort::Date => ids.sort_by_key(|i| (entry(i).start, entry(i).end)),
+        Sort::DateDescending => {
+            ids.sort_by_key(|i| std::cmp::Reverse((entry(i).start, entry(i).end)))
+        }
+        Sort::Distance => {
+            if let Some(near) = &selection.filter.near {
+                let d = |i: &u32| near.distance_km(entry(i).lon, entry(i).lat);
+                ids.sort_by(|a, b| d(a).total_cmp(&d(b)));
+            }
+        }
+    }
+    ids.truncate(selection.limit.unwrap_or(usize::MAX));
+}
+
 /// A data folder or a file read whole: resolved as `build` resolves it, then indexed.
 fn select_whole<F: Formatter>(
     path: &Path,
@@ -363,10 +383,9 @@ fn select_whole<F: Formatter>(
     }
     let compiled = Compiled::new(&selection.filter, &table, fronts)?;
     let index = Index::build(&table);
-    let (ids, _) = index.select(&table, &compiled);
-    let mut chosen: Vec<&Event> = ids.iter().map(|i| &events[*i as usize]).collect();
-    sort_by(&mut chosen, selection, |e| e);
-    chosen.truncate(selection.limit.unwrap_or(usize::MAX));
+    let (mut ids, _) = index.select(&table, &compiled);
+    sort_ids(&mut ids, &table, selection);
+    let chosen: Vec<&Event> = ids.iter().map(|i| &events[*i as usize]).collect();
     for batch in chosen.chunks(BATCH) {
         let hits: Vec<Hit> = batch
             .iter()
@@ -662,24 +681,7 @@ fn select_indexed<F: Formatter>(
 ) -> Result<Summary, Error> {
     let compiled = Compiled::new(&selection.filter, table, &reference.fronts)?;
     let (mut ids, _) = index.select(table, &compiled);
-    let entries = &table.entries;
-    match selection.sort {
-        Sort::AsRead => {}
-        Sort::Date => ids.sort_by_key(|i| (entries[*i as usize].start, entries[*i as usize].end)),
-        Sort::DateDescending => ids.sort_by_key(|i| {
-            std::cmp::Reverse((entries[*i as usize].start, entries[*i as usize].end))
-        }),
-        Sort::Distance => {
-            if let Some(near) = &selection.filter.near {
-                let d = |i: &u32| {
-                    let e = &entries[*i as usize];
-                    near.distance_km(e.lon, e.lat)
-                };
-                ids.sort_by(|a, b| d(a).total_cmp(&d(b)));
-            }
-        }
-    }
-    ids.truncate(selection.limit.unwrap_or(usize::MAX));
+    sort_ids(&mut ids, table, selection);
     let selected = match formatter.count_entries(table, &ids) {
         Some(batch) => {
             write(batch)?;
