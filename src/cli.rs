@@ -118,6 +118,58 @@ pub enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+    /// Convert ACLED, UCDP GED or GDELT 2.0 files into frontline's event columns.
+    ///
+    /// Name the dataset first (`frontline import ucdp ged.csv`), or leave it out and each
+    /// file's header tells.
+    Import {
+        /// `acled`, `ucdp` or `gdelt` (optional), then the files to read.
+        #[arg(required = true, value_name = "[DATASET] FILE")]
+        args: Vec<String>,
+        /// Write here (whole or not at all) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Merge reports of one event into one (as `dedupe` does), listing every merge in
+        /// the merge log.
+        #[arg(long)]
+        merge: bool,
+        /// Where `--merge` lists its merges [default: the output's name + `.merges.jsonl`].
+        #[arg(long, value_name = "FILE")]
+        merge_log: Option<PathBuf>,
+    },
+    /// Layers for other tools: KML for Google Earth, TimelineJS JSON, ACLED-style CSV,
+    /// GeoJSON.
+    Export {
+        /// What to write.
+        #[arg(value_enum)]
+        format: ExportFormat,
+        /// Which events.
+        #[command(flatten)]
+        select: SelectArgs,
+        /// The file to write (whole or not at all); `-` for standard output.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// A title of your own [default: says what was selected].
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Find reports of one event and merge them, keeping every source; every merge is
+    /// listed in a merge log that `--undo` reverses.
+    Dedupe {
+        /// The data folder or events file to deduplicate.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// List the merges without changing any file.
+        #[arg(long)]
+        dry_run: bool,
+        /// The merge log to append to [default: merges.jsonl in the data folder, or beside
+        /// the file].
+        #[arg(long, value_name = "FILE")]
+        log: Option<PathBuf>,
+        /// Reverse the merges listed in this log, restoring the rows they replaced.
+        #[arg(long, value_name = "LOG")]
+        undo: Option<PathBuf>,
+    },
 }
 
 /// The selection every selecting command shares (DESIGN, "The command line").
@@ -211,6 +263,19 @@ pub enum QueryFormat {
     Json,
     /// One event object per line.
     Ndjson,
+}
+
+/// Formats of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// KML 2.2 for Google Earth: a folder and a style per front, dated for the time slider.
+    Kml,
+    /// TimelineJS 3 JSON: a title slide and one slide per event, grouped by front.
+    Timelinejs,
+    /// ACLED's columns, then frontline's; `frontline import` reads it back unchanged.
+    Csv,
+    /// An RFC 7946 FeatureCollection, as `build` writes.
+    Geojson,
 }
 
 /// Charts of `chart`.

@@ -109,6 +109,47 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             eprintln!("{}", frontline::cmd::chart::run(&select, &request)?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            args,
+            output,
+            merge,
+            merge_log,
+        } => {
+            let request = frontline::cmd::import::Request {
+                args: &args,
+                output: output.as_deref(),
+                merge,
+                merge_log: merge_log.as_deref(),
+            };
+            let summary = frontline::cmd::import::run(&request)?;
+            eprint!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            format,
+            select,
+            output,
+            title,
+        } => {
+            let line = frontline::cmd::export::run(format, &select, &output, title.as_deref())?;
+            eprintln!("{line}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dedupe {
+            data,
+            dry_run,
+            log,
+            undo,
+        } => {
+            let request = frontline::cmd::dedupe::Request {
+                data: &data,
+                dry_run,
+                log: log.as_deref(),
+                undo: undo.as_deref(),
+            };
+            print(&frontline::cmd::dedupe::run(&request)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Geocode {
             names,
             country,

@@ -4,7 +4,9 @@ pub mod csv_reader;
 pub mod csv_writer;
 pub mod geojson_writer;
 pub mod json_reader;
+pub mod kml_writer;
 pub mod sources_writer;
+pub mod timelinejs_writer;
 
 use crate::diagnostic::{Diagnostic, Error, Origin};
 use crate::event::record::RawRecord;

@@ -1,0 +1,1 @@
+//! Reports of one event, found and merged without losing a source.
