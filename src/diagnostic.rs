@@ -58,6 +58,9 @@ pub struct Diagnostic {
     pub origin: Origin,
     /// The column or property, when the problem is in one.
     pub field: Option<String>,
+    /// Where the field is in the row as the file has it (`column 2`, or `ActionGeo_Lat,
+    /// column 57` for a value an import mapped from another column), when that helps.
+    pub column: Option<String>,
     /// The value found there.
     pub value: Option<String>,
     /// What would have been right, said so a user can fix it.
@@ -70,6 +73,7 @@ impl Diagnostic {
         Diagnostic {
             origin: origin.clone(),
             field: Some(field.to_string()),
+            column: None,
             value: Some(value.to_string()),
             expected: expected.into(),
         }
@@ -80,6 +84,7 @@ impl Diagnostic {
         Diagnostic {
             origin: origin.clone(),
             field: None,
+            column: None,
             value: None,
             expected: expected.into(),
         }
@@ -89,17 +94,17 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.origin)?;
-        match (&self.field, &self.value) {
-            (Some(field), Some(value)) if value.is_empty() => {
-                write!(f, "field `{field}` is empty: expected {}", self.expected)
-            }
-            (Some(field), Some(value)) => write!(
-                f,
-                "field `{field}` has {value:?}: expected {}",
-                self.expected
-            ),
-            (Some(field), None) => write!(f, "field `{field}`: {}", self.expected),
-            _ => f.write_str(&self.expected),
+        let Some(field) = &self.field else {
+            return f.write_str(&self.expected);
+        };
+        write!(f, "field `{field}`")?;
+        if let Some(column) = &self.column {
+            write!(f, " ({column})")?;
+        }
+        match &self.value {
+            Some(value) if value.is_empty() => write!(f, " is empty: expected {}", self.expected),
+            Some(value) => write!(f, " has {value:?}: expected {}", self.expected),
+            None => write!(f, ": {}", self.expected),
         }
     }
 }

@@ -45,6 +45,16 @@ impl TimePrecision {
         }
     }
 
+    /// ACLED's time precision code (codebook: 1 the day, 2 a few days or the week, 3 the
+    /// month or longer).
+    pub fn acled_code(self) -> u8 {
+        match self {
+            TimePrecision::Day => 1,
+            TimePrecision::Days | TimePrecision::Week => 2,
+            TimePrecision::Month | TimePrecision::Year => 3,
+        }
+    }
+
     /// The precision an interval of `days` calendar days implies.
     pub fn for_span(days: i64) -> TimePrecision {
         match days {

@@ -46,6 +46,43 @@ impl GeoPrecision {
         }
     }
 
+    /// ACLED's spatial precision code (codebook: 1 the town itself, 2 near it or a part of a
+    /// region, 3 only a larger region): finer precisions fold into the nearest code.
+    pub fn acled_code(self) -> u8 {
+        match self {
+            GeoPrecision::Exact => 1,
+            GeoPrecision::Near | GeoPrecision::Water => 2,
+            GeoPrecision::Admin2 | GeoPrecision::Admin1 | GeoPrecision::Country => 3,
+        }
+    }
+
+    /// UCDP GED's `where_prec` code (codebook: 1 exact, 2 within 25 km, 3 second-order
+    /// administrative area, 4 first-order, 6 country, 7 international waters or airspace).
+    pub fn where_prec(self) -> u8 {
+        match self {
+            GeoPrecision::Exact => 1,
+            GeoPrecision::Near => 2,
+            GeoPrecision::Admin2 => 3,
+            GeoPrecision::Admin1 => 4,
+            GeoPrecision::Country => 6,
+            GeoPrecision::Water => 7,
+        }
+    }
+
+    /// Reads UCDP GED's `where_prec`; 5 (a part of the country larger than a first-order
+    /// area, or a linear feature) is no finer than the country.
+    pub fn from_where_prec(code: u8) -> Option<GeoPrecision> {
+        match code {
+            1 => Some(GeoPrecision::Exact),
+            2 => Some(GeoPrecision::Near),
+            3 => Some(GeoPrecision::Admin2),
+            4 => Some(GeoPrecision::Admin1),
+            5 | 6 => Some(GeoPrecision::Country),
+            7 => Some(GeoPrecision::Water),
+            _ => None,
+        }
+    }
+
     /// The precision a GeoNames feature code implies for an event geocoded to it.
     pub fn for_feature_code(code: &str) -> GeoPrecision {
         match code {

@@ -1,5 +1,6 @@
 //! Readers and writers, one pair per format (geozero's layout).
 
+pub mod acled_writer;
 pub mod csv_reader;
 pub mod csv_writer;
 pub mod geojson_writer;

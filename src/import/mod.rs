@@ -7,6 +7,7 @@
 //! imported file is valid input for every command.
 
 pub mod acled;
+pub mod convert;
 pub mod gdelt;
 pub mod ucdp;
 
@@ -109,10 +110,25 @@ pub trait Mapping: Send + Sync {
         true
     }
 
+    /// How many fields a row has, for a dataset without a header (a file with one has as
+    /// many as its header).
+    fn fields(&self) -> Option<usize> {
+        None
+    }
+
+    /// Where a frontline column's value comes from in a source row, as a user would look
+    /// for it (`column 2`, or `ActionGeo_Lat, column 57` when the names differ), so a
+    /// problem found in a mapped value names the source's column and its position.
+    fn source_of(&self, _column: &str) -> Option<String> {
+        None
+    }
+
     /// Learns where the source's columns are and returns the names of the columns
     /// [`Mapping::map`] fills, in order: frontline's (`event::record::Column` names) and,
     /// after them, source columns kept as they are. A header that lacks a column the
     /// mapping needs is a problem at line 1, naming the missing columns.
+    // Called once per file, so the size of its error does not matter.
+    #[allow(clippy::result_large_err)]
     fn header(
         &mut self,
         source: Option<&StringRecord>,
