@@ -451,6 +451,7 @@ pub const COLUMNS: [&str; 61] = [
 mod tests {
     use super::*;
     use crate::event::record::{self, RawRecord};
+    use crate::import::ucdp::tests::run_fixture;
     use std::sync::Arc;
 
     /// A GDELT row: the named columns set, the others empty.
@@ -816,5 +817,60 @@ mod tests {
         for (url, expected) in cases {
             assert_eq!(host(url), expected, "{url}");
         }
+    }
+    #[test]
+    fn the_fixture_maps_conflict_rows_and_skips_the_rest_by_reason() {
+        let outcomes = run_fixture(&mut Gdelt::default(), "gdelt-events.tsv");
+        let mut mapped = 0;
+        let mut skipped = Vec::new();
+        for (line, outcome) in outcomes {
+            match outcome {
+                Ok(problems) => {
+                    assert!(problems.is_empty(), "line {line}: {problems:?}");
+                    mapped += 1;
+                }
+                Err(Skip(reason)) => skipped.push((line, reason)),
+            }
+        }
+        assert_eq!(mapped, 8);
+        assert_eq!(
+            skipped,
+            [
+                (
+                    8,
+                    "CAMEO root 04 (Consult) is not a conflict event".to_string()
+                ),
+                (
+                    9,
+                    "CAMEO root 05 (Engage in diplomatic cooperation) is not a conflict event"
+                        .to_string()
+                ),
+                (
+                    10,
+                    "CAMEO root 13 (Threaten) is not a conflict event".to_string()
+                ),
+                (11, "no ActionGeo coordinates".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_malformed_fixture_names_each_bad_column() {
+        let outcomes = run_fixture(&mut Gdelt::default(), "gdelt-malformed.tsv");
+        let fields: Vec<(u64, Vec<String>)> = outcomes
+            .into_iter()
+            .map(|(line, outcome)| (line, outcome.unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (1, vec!["SQLDATE (column 2)".to_string()]),
+                (2, vec!["ActionGeo_Lat (column 57)".to_string()]),
+                // A short row (the import reports its field count): no coordinates.
+                (3, vec![]),
+                (4, vec!["EventCode (column 27)".to_string()]),
+                (5, vec!["ActionGeo_Type (column 52)".to_string()]),
+            ]
+        );
     }
 }

@@ -526,7 +526,7 @@ fn sources(offices: &str, dates: &str) -> (Vec<String>, Vec<String>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::event::record::{self, RawRecord};
     use std::sync::Arc;
@@ -937,6 +937,100 @@ mod tests {
         }
         for (i, (code, ..)) in WHERE_PREC.iter().enumerate() {
             assert_eq!(code.parse::<usize>().ok(), Some(i + 1));
+        }
+    }
+
+    /// Every row of a fixture through the mapping and the event checks, as the import runs
+    /// them: (line, outcome) with the problems' fields, or the skip reason. (The GDELT
+    /// tests use it too, until the import's own pipeline can run the fixtures.)
+    pub(crate) fn run_fixture(
+        mapping: &mut dyn Mapping,
+        name: &str,
+    ) -> Vec<(u64, Result<Vec<String>, Skip>)> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(name);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(mapping.delimiter())
+            .has_headers(false)
+            .flexible(true)
+            .from_path(&path)
+            .unwrap();
+        let mut records = reader.records().map(Result::unwrap);
+        let source = mapping.has_header().then(|| records.next().unwrap());
+        let names = mapping.header(source.as_ref(), &path).unwrap();
+        let header = Arc::new(record::Header::new(names.iter().map(String::as_str)));
+        let first = if mapping.has_header() { 2 } else { 1 };
+        let mut outcomes = Vec::new();
+        for (n, row) in records.enumerate() {
+            let line = first + n as u64;
+            let origin = Origin::at(&path, line);
+            let mut out = Vec::new();
+            let mut problems = Vec::new();
+            let outcome = match mapping.map(&row, &origin, &mut out, &mut problems) {
+                Err(skip) => Err(skip),
+                Ok(()) if problems.is_empty() => {
+                    let raw = RawRecord {
+                        origin,
+                        header: Arc::clone(&header),
+                        values: out.iter().map(String::as_str).collect(),
+                    };
+                    record::parse(&raw, &mut problems);
+                    Ok(problems.iter().filter_map(|p| p.field.clone()).collect())
+                }
+                Ok(()) => Ok(problems.iter().filter_map(|p| p.field.clone()).collect()),
+            };
+            outcomes.push((line, outcome));
+        }
+        outcomes
+    }
+
+    #[test]
+    fn the_fixture_maps_every_row_cleanly() {
+        let outcomes = run_fixture(&mut Ucdp::default(), "ucdp-ged.csv");
+        assert_eq!(outcomes.len(), 8);
+        for (line, outcome) in outcomes {
+            assert_eq!(outcome, Ok(Vec::new()), "line {line}");
+        }
+    }
+
+    #[test]
+    fn the_malformed_fixture_names_each_bad_column() {
+        let outcomes = run_fixture(&mut Ucdp::default(), "ucdp-malformed.csv");
+        let fields: Vec<(u64, Vec<String>)> = outcomes
+            .into_iter()
+            .map(|(line, outcome)| (line, outcome.unwrap()))
+            .collect();
+        let expected: [(u64, &[&str]); 8] = [
+            (2, &["date_prec (column 38)"]),
+            (3, &["date_start (column 39)"]),
+            (4, &["best (column 45)"]),
+            (5, &["type_of_violence (column 6)"]),
+            // A short row: the import reports its field count before mapping it; mapped
+            // anyway, its missing columns are empty.
+            (
+                6,
+                &[
+                    "side_a (column 15)",
+                    "country (column 34)",
+                    "date_start (column 39)",
+                    "date_end (column 40)",
+                    "date_prec (column 38)",
+                    "where_prec (column 25)",
+                ],
+            ),
+            (7, &["date_end (column 40)"]),
+            (8, &["geom_wkt (column 32)"]),
+            (9, &["where_prec (column 25)"]),
+        ];
+        assert_eq!(fields.len(), expected.len());
+        for ((line, got), (want_line, want)) in fields.iter().zip(expected) {
+            assert_eq!(*line, want_line);
+            let mut got = got.clone();
+            let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "line {line}");
         }
     }
 }
