@@ -15,7 +15,7 @@
 //! | `ActionGeo_Type` | `geo_precision` | [`GEO_TYPE`] |
 //! | `SOURCEURL` | `source`, `source_url` | the address's host, and the address |
 //! | — | `fatalities` | empty: GDELT does not count deaths |
-//! | [`KEPT`] | `gdelt_<name>` | kept as written, names lower-cased |
+//! | the columns in `KEPT` | `gdelt_<name>` | kept as written, names lower-cased |
 
 use super::{Mapping, Skip};
 use crate::diagnostic::{Diagnostic, Origin};
