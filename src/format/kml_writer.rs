@@ -5,7 +5,7 @@
 use crate::event::date::Period;
 use crate::event::Event;
 use crate::format::geojson_writer::LIST_SEPARATOR;
-use crate::format::markup::{escape, is_web_url};
+use crate::format::markup::{escape, event_html};
 use crate::front::{Front, Fronts};
 use std::fmt::Write;
 
@@ -177,7 +177,7 @@ pub fn time_element(date: &crate::event::date::DateInterval) -> String {
     }
 }
 
-/// The balloon: Arabic headline, notes, actors, deaths and linked sources, as HTML.
+/// The balloon: the Arabic headline, then the event as HTML.
 fn description(event: &Event) -> String {
     let mut html = String::new();
     if !event.headline_ar.is_empty() {
@@ -187,61 +187,7 @@ fn description(event: &Event) -> String {
             escape(&event.headline_ar)
         );
     }
-    let _ = write!(
-        html,
-        "<p>{} · {} · {}</p>",
-        escape(&event.date.to_string()),
-        escape(event.event_type),
-        escape(event.sub_event_type)
-    );
-    if !event.notes.is_empty() {
-        let _ = write!(html, "<p>{}</p>", escape(&event.notes));
-    }
-    let actors = |list: &[String]| escape(&list.join(LIST_SEPARATOR));
-    if !event.actor1.is_empty() || !event.actor2.is_empty() {
-        html.push_str("<p><b>Actors:</b> ");
-        html.push_str(&actors(&event.actor1));
-        if !event.assoc_actor_1.is_empty() {
-            let _ = write!(html, " (with {})", actors(&event.assoc_actor_1));
-        }
-        if !event.actor2.is_empty() {
-            let _ = write!(html, " against {}", actors(&event.actor2));
-            if !event.assoc_actor_2.is_empty() {
-                let _ = write!(html, " (with {})", actors(&event.assoc_actor_2));
-            }
-        }
-        html.push_str("</p>");
-    }
-    if let Some(best) = event.fatalities.best {
-        let _ = write!(html, "<p><b>Fatalities:</b> {best}");
-        if let (Some(low), Some(high)) = (event.fatalities.low, event.fatalities.high) {
-            let _ = write!(html, " ({low}–{high})");
-        }
-        html.push_str("</p>");
-    }
-    if !event.sources.is_empty() {
-        html.push_str("<p><b>Sources:</b> ");
-        for (i, source) in event.sources.iter().enumerate() {
-            if i > 0 {
-                html.push_str(LIST_SEPARATOR);
-            }
-            match source.url.as_deref().filter(|u| is_web_url(u)) {
-                Some(url) => {
-                    let _ = write!(
-                        html,
-                        "<a href=\"{}\">{}</a>",
-                        escape(url),
-                        escape(&source.name)
-                    );
-                }
-                None => html.push_str(&escape(&source.name)),
-            }
-            if let Some(day) = source.published {
-                let _ = write!(html, " ({day})");
-            }
-        }
-        html.push_str("</p>");
-    }
+    html.push_str(&event_html(event));
     html
 }
 
@@ -415,11 +361,11 @@ mod tests {
             <Placemark id=\"LBY0001\">\n\
             <name>LNA offensive on Tripoli begins</name>\n\
             <description><![CDATA[<p dir=\"rtl\" lang=\"ar\">بدء هجوم قوات حفتر على طرابلس</p>\
-            <p>2019-04-04 · Battles · Armed clash</p>\
+            <p>2019-04-04 · Battles · Armed clash · Tripoli</p>\
             <p>Fighting near &quot;Camp 7&quot; &amp; the &lt;old&gt; airport</p>\
             <p><b>Actors:</b> LNA: Libyan National Army (Haftar) against GNA: Government of National Accord</p>\
             <p><b>Fatalities:</b> 4 (3–6)</p>\
-            <p><b>Sources:</b> <a href=\"https://www.reuters.com/a?b=1&amp;c=2\">Reuters</a> (2019-04-05); Libya Observer</p>]]></description>\n\
+            <p><b>Sources:</b> <a href=\"https://www.reuters.com/a?b=1&amp;c=2\" target=\"_blank\" rel=\"noopener\">Reuters</a> (2019-04-05); Libya Observer</p>]]></description>\n\
             <TimeStamp><when>2019-04-04</when></TimeStamp>\n\
             <styleUrl>#front-ain-zara</styleUrl>\n\
             <ExtendedData>\n\
