@@ -5,8 +5,8 @@ use crate::event::Event;
 use crate::format::geojson_writer::LIST_SEPARATOR;
 use std::fmt::Write;
 
-/// Escapes text for XML or HTML content and attribute values: `& < > " '` become
-/// entities, and the control characters XML 1.0 does not allow (§2.2) are dropped. Tabs and
+/// Escapes text for XML or HTML content and double-quoted attribute values (the only kind
+/// frontline writes): `& < > "` become entities, and the control characters XML 1.0 does not allow (§2.2) are dropped. Tabs and
 /// line ends are kept; everything else, Arabic included, passes through as UTF-8.
 ///
 /// # Examples
@@ -23,7 +23,6 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             '\t' | '\n' | '\r' => out.push(c),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
@@ -107,10 +106,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_the_five_characters_and_keeps_line_ends() {
+    fn escapes_four_characters_and_keeps_apostrophes_and_line_ends() {
         assert_eq!(
             escape("a<b>&\"c\"'d'\n"),
-            "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;\n"
+            "a&lt;b&gt;&amp;&quot;c&quot;'d'\n"
         );
     }
 
