@@ -67,11 +67,11 @@ pub fn run(
     } else {
         write_atomic(output, text.as_bytes())?;
     }
-    Ok(format!(
-        "{}; written to {}",
-        select::count_line(&summary, &resolved),
-        output.display()
-    ))
+    let line = select::count_line(&summary, &resolved);
+    if output == Path::new("-") {
+        return Ok(line);
+    }
+    Ok(format!("{line}; written to {}", output.display()))
 }
 
 /// "Events" and what was selected, e.g. "Events within 15 km of Gharyan".
