@@ -29,7 +29,8 @@ pub fn write(events: &[&Event], fronts: &Fronts, title: &str) -> String {
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n");
     let _ = writeln!(out, "<name>{}</name>", escape(title));
-    // Styles come before features in a Document (OGC 07-147r2 §9.7, StyleSelector group).
+    // Styles come before features in a Document (OGC 07-147r2, kml:Document: the
+    // StyleSelector group precedes the Feature group).
     for front in &fronts.fronts {
         write_style(&mut out, &front.id, &front.color);
     }
@@ -62,8 +63,7 @@ pub fn write(events: &[&Event], fronts: &Fronts, title: &str) -> String {
     out
 }
 
-/// KML's colour for a `#rrggbb` colour: `aabbggrr`, opaque (OGC 07-147r2 §16.9,
-/// kml:color); `None` when the colour is not six hex digits.
+/// KML's colour for a `#rrggbb` colour: `aabbggrr`, opaque (OGC 07-147r2, kml:colorType); `None` when the colour is not six hex digits.
 ///
 /// # Examples
 /// ```
@@ -123,7 +123,8 @@ fn write_placemark(out: &mut String, event: &Event, front_id: &str, front: Optio
         out.push_str("<Placemark>\n");
     }
     // Element order follows the kml:Placemark schema: name, description, TimePrimitive,
-    // styleUrl, ExtendedData, Geometry (OGC 07-147r2 §9.1 and §9.11).
+    // styleUrl, ExtendedData, Geometry (OGC 07-147r2, kml:AbstractFeatureGroup and
+    // kml:Placemark).
     let _ = writeln!(out, "<name>{}</name>", escape(&event.label()));
     let _ = writeln!(
         out,
@@ -142,7 +143,8 @@ fn write_placemark(out: &mut String, event: &Event, front_id: &str, front: Optio
         );
     }
     out.push_str("</ExtendedData>\n");
-    // KML coordinates are lon,lat (OGC 07-147r2 §16.8.1), six decimals as in GeoJSON.
+    // KML coordinates are lon,lat (OGC 07-147r2, kml:coordinates), six decimals as in
+    // GeoJSON.
     let _ = writeln!(
         out,
         "<Point><coordinates>{:.6},{:.6}</coordinates></Point>",
@@ -154,8 +156,9 @@ fn write_placemark(out: &mut String, event: &Event, front_id: &str, front: Optio
 
 /// The event's time at its precision: a `TimeStamp` for one year (`2019`), month
 /// (`2019-04`) or day (`2019-04-07`), else a `TimeSpan` of its first and last day
-/// (OGC 07-147r2 §15.2 kml:TimeSpan, §15.3 kml:TimeStamp; `when`, `begin` and `end` take
-/// xsd:gYear, xsd:gYearMonth or xsd:date).
+/// (OGC 07-147r2, kml:TimeStamp and kml:TimeSpan: `when`, `begin` and `end` take
+/// xsd:gYear, xsd:gYearMonth, xsd:date or xsd:dateTime). A date stands for its whole
+/// period, so a span's `end` day is included, as `date_end` is.
 ///
 /// # Examples
 /// ```

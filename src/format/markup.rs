@@ -6,8 +6,9 @@ use crate::format::geojson_writer::LIST_SEPARATOR;
 use std::fmt::Write;
 
 /// Escapes text for XML or HTML content and double-quoted attribute values (the only kind
-/// frontline writes): `& < > "` become entities, and the control characters XML 1.0 does not allow (§2.2) are dropped. Tabs and
-/// line ends are kept; everything else, Arabic included, passes through as UTF-8.
+/// frontline writes): `& < > "` become entities, and the control characters XML 1.0 does
+/// not allow (§2.2) are dropped. Tabs and line ends are kept; everything else, Arabic
+/// included, passes through as UTF-8.
 ///
 /// # Examples
 /// ```
