@@ -42,6 +42,10 @@ impl DataPaths {
     pub fn basemap(&self) -> PathBuf {
         self.root.join("basemap")
     }
+    /// `phases.csv`: the phases of the war, for TimelineJS eras.
+    pub fn phases(&self) -> PathBuf {
+        self.root.join("phases.csv")
+    }
 }
 
 /// Everything `build` needs: the resolved events and the reference data they were

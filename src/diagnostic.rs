@@ -79,6 +79,12 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem, saying where the field is in the row (`column 2`).
+    pub fn in_column(mut self, column: impl Into<String>) -> Self {
+        self.column = Some(column.into());
+        self
+    }
+
     /// A problem with a whole record or file.
     pub fn record(origin: &Origin, expected: impl Into<String>) -> Self {
         Diagnostic {

@@ -23,6 +23,7 @@ pub mod import;
 pub mod index;
 pub mod locate;
 pub mod output;
+pub mod phase;
 pub mod query;
 pub mod scan;
 pub mod temporal;

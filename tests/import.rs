@@ -192,3 +192,164 @@ fn optional_population_columns_are_kept() {
     assert_eq!(rows[0]["population_best"], "9000");
     assert_eq!(rows[0]["civilian_targeting"], "Civilian targeting");
 }
+
+#[test]
+fn a_ucdp_ged_file_becomes_frontline_events_with_its_ids_kept() {
+    let w = Workdir::with_data();
+    let out = import(&w, &["ucdp", &fixture("ucdp-ged.csv"), "-o", "ged.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("(UCDP GED): 8 read, 8 written"),
+        "{}",
+        stderr(&out)
+    );
+    let rows = rows(&w.read("ged.csv"));
+    let ain_zara = rows
+        .iter()
+        .find(|r| r["event_id_cnty"] == "UCDP289001")
+        .unwrap();
+    assert_eq!(ain_zara["event_type"], "Battles");
+    assert_eq!(ain_zara["actor1"], "Government of Libya");
+    assert_eq!(ain_zara["actor2"], "Forces of the House of Representatives");
+    assert_eq!(ain_zara["geo_precision"], "exact");
+    assert_eq!(ain_zara["iso"], "434");
+    assert_eq!(ain_zara["ucdp_relid"], "LBY-2019-1-13601-1");
+    // date_prec 2 with a four-day interval: the interval is the date.
+    let qasr = rows
+        .iter()
+        .find(|r| r["event_id_cnty"] == "UCDP289002")
+        .unwrap();
+    assert_eq!(qasr["event_date"], "2019-04-05/2019-04-08");
+    assert_eq!(qasr["geo_precision"], "near");
+    assert_eq!(
+        (
+            qasr["fatalities"].as_str(),
+            qasr["fatalities_low"].as_str(),
+            qasr["fatalities_high"].as_str()
+        ),
+        ("10", "9", "12")
+    );
+    // And the file is valid input: the clash near Qasr bin Ghashir overlaps 7 April.
+    let q = w.run(&[
+        "query",
+        "--data",
+        "ged.csv",
+        "--from",
+        "2019-04-07",
+        "--to",
+        "2019-04-07",
+        "--format",
+        "csv",
+    ]);
+    assert!(stdout(&q).contains("UCDP289002"), "{}", stderr(&q));
+}
+
+#[test]
+fn a_gdelt_file_keeps_conflict_events_and_counts_what_it_skips() {
+    let w = Workdir::with_data();
+    // No dataset word: 61 tab-separated fields tell it.
+    let out = import(&w, &[&fixture("gdelt-events.tsv"), "-o", "gdelt.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stderr(&out);
+    for expected in [
+        "(GDELT 2.0): 12 read, 8 written",
+        "1 skipped: CAMEO root 04 (Consult) is not a conflict event",
+        "1 skipped: no ActionGeo coordinates",
+    ] {
+        assert!(
+            summary.contains(expected),
+            "missing {expected:?} in {summary}"
+        );
+    }
+    let rows = rows(&w.read("gdelt.csv"));
+    let strike = rows
+        .iter()
+        .find(|r| r["event_id_cnty"] == "GDELT891234567")
+        .unwrap();
+    // CAMEO 195, "employ aerial weapons": an air or drone strike, on the day, at the city.
+    assert_eq!(strike["sub_event_type"], "Air/drone strike");
+    assert_eq!(strike["event_date"], "2020-01-04");
+    assert_eq!(strike["location"], "Tripoli");
+    assert_eq!(strike["source"], "libyaobserver.ly");
+    assert!(strike["source_url"].starts_with("https://www.libyaobserver.ly/"));
+    assert_eq!(strike["gdelt_eventcode"], "195");
+    let riot = rows
+        .iter()
+        .find(|r| r["event_id_cnty"] == "GDELT937550312")
+        .unwrap();
+    assert_eq!(
+        (riot["event_type"].as_str(), riot["sub_event_type"].as_str()),
+        ("Riots", "Violent demonstration")
+    );
+}
+
+#[test]
+fn every_bad_row_of_malformed_ucdp_and_gdelt_files_is_named_by_line_and_column() {
+    let w = Workdir::with_data();
+    let out = import(
+        &w,
+        &["ucdp", &fixture("ucdp-malformed.csv"), "-o", "ged.csv"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for expected in [
+        "ucdp-malformed.csv:2: field `date_prec` (column 38) has \"9\"",
+        "ucdp-malformed.csv:4: field `best` (column 45) has \"five\"",
+        "ucdp-malformed.csv:6: 49 fields as in the header (found 7)",
+        "ucdp-malformed.csv:8: field `geom_wkt` (column 32) has \"POINT (13.9)\"",
+        "8 problems found",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(!w.path().join("ged.csv").exists());
+
+    let out = import(
+        &w,
+        &["gdelt", &fixture("gdelt-malformed.tsv"), "-o", "gdelt.csv"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for expected in [
+        "gdelt-malformed.tsv:1: field `SQLDATE` (column 2) has \"20191340\"",
+        "gdelt-malformed.tsv:2: field `ActionGeo_Lat` (column 57) has \"north\"",
+        "gdelt-malformed.tsv:3: 61 tab-separated fields as in the dataset's codebook (found 40)",
+        "5 problems found",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(!w.path().join("gdelt.csv").exists());
+}
+
+#[test]
+fn files_of_three_datasets_import_into_one_file() {
+    let w = Workdir::with_data();
+    let out = import(
+        &w,
+        &[
+            &fixture("acled-generated.csv"),
+            &fixture("ucdp-ged.csv"),
+            &fixture("gdelt-events.tsv"),
+            "-o",
+            "all.csv",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("imported 316 of 320 rows from 3 files; 4 skipped"),
+        "{}",
+        stderr(&out)
+    );
+    let text = w.read("all.csv");
+    let header = text.lines().next().unwrap();
+    // frontline's columns, then each dataset's own, in the order first seen.
+    assert!(header.starts_with("event_id_cnty,event_date,time_precision,anchor,"));
+    let (acled, ucdp, gdelt) = (
+        header.find(",disorder_type").unwrap(),
+        header.find(",ucdp_relid").unwrap(),
+        header.find(",gdelt_eventcode").unwrap(),
+    );
+    assert!(acled < ucdp && ucdp < gdelt, "{header}");
+    let q = w.run(&["query", "--data", "all.csv", "--format", "csv"]);
+    assert!(q.status.success(), "{}", stderr(&q));
+    assert!(stderr(&q).contains("316 of 316 events"), "{}", stderr(&q));
+}

@@ -3,11 +3,13 @@
 
 use crate::cli::{ExportFormat, QueryFormat, SelectArgs};
 use crate::cmd::select::{self, Resolved};
+use crate::dataset::DataPaths;
 use crate::diagnostic::Error;
 use crate::event::Event;
 use crate::format::{acled_writer, kml_writer, timelinejs_writer};
 use crate::output::AtomicFile;
-use crate::query::{self, Formatter, Hit, Sort, Summary};
+use crate::phase::{self, Phase};
+use crate::query::{self, is_data_folder, Formatter, Hit, Sort, Summary};
 use std::io::Write;
 use std::path::Path;
 
@@ -52,7 +54,7 @@ pub fn run(
             let fronts = &resolved.reference.fronts;
             let text = match format {
                 ExportFormat::Kml => kml_writer::write(&refs, fronts, &title),
-                _ => timelinejs_writer::write(&refs, fronts, &title),
+                _ => timelinejs_writer::write(&refs, fronts, &title, &phases(&resolved)?),
             };
             write(&mut |out| {
                 out.write_all(text.as_bytes())
@@ -71,6 +73,15 @@ fn default_title(resolved: &Resolved) -> String {
         "Events".to_string()
     } else {
         format!("Events {what}")
+    }
+}
+
+/// The phases of the war (TimelineJS's eras) of the first data folder among the inputs;
+/// none for bare events files.
+fn phases(resolved: &Resolved) -> Result<Vec<Phase>, Error> {
+    match resolved.inputs.iter().find(|p| is_data_folder(p)) {
+        Some(folder) => phase::load(&DataPaths::new(folder).phases()),
+        None => Ok(Vec::new()),
     }
 }
 

@@ -205,19 +205,49 @@ impl DateInterval {
     }
 }
 
-impl fmt::Display for DateInterval {
-    /// Writes the interval back in the form `parse` reads, at its precision.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// How an interval reads at its precision: one calendar year, month or day, else a span
+/// of days. Formats that date a point or a period (KML's `TimeStamp`/`TimeSpan`,
+/// TimelineJS's date objects) write one of these four shapes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// A whole calendar year known only to the year.
+    Year(i32),
+    /// A whole calendar month known only to the month: the year and month (1–12).
+    Month(i32, u32),
+    /// One known day.
+    Day(NaiveDate),
+    /// Any other interval: first and last day, inclusive.
+    Span(NaiveDate, NaiveDate),
+}
+
+impl DateInterval {
+    /// The interval as a year, a month, a day or a span (a month-precise event that is
+    /// not a whole calendar month is a span).
+    pub fn period(&self) -> Period {
         let whole_month = self.start.day() == 1 && self.end == last_of_month(self.start);
         let whole_year = self.start.ordinal() == 1
             && self.end.year() == self.start.year()
             && self.end.month() == 12
             && self.end.day() == 31;
         match self.precision {
-            TimePrecision::Year if whole_year => write!(f, "{}", self.start.year()),
-            TimePrecision::Month if whole_month => write!(f, "{}", self.start.format("%Y-%m")),
-            _ if self.start == self.end => write!(f, "{}", self.start),
-            _ => write!(f, "{}/{}", self.start, self.end),
+            TimePrecision::Year if whole_year => Period::Year(self.start.year()),
+            TimePrecision::Month if whole_month => {
+                Period::Month(self.start.year(), self.start.month())
+            }
+            _ if self.start == self.end => Period::Day(self.start),
+            _ => Period::Span(self.start, self.end),
+        }
+    }
+}
+
+impl fmt::Display for DateInterval {
+    /// Writes the interval back in the form `parse` reads, at its precision.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.period() {
+            Period::Year(year) => write!(f, "{year}"),
+            Period::Month(year, month) => write!(f, "{year}-{month:02}"),
+            Period::Day(day) => write!(f, "{day}"),
+            Period::Span(start, end) => write!(f, "{start}/{end}"),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod csv_writer;
 pub mod geojson_writer;
 pub mod json_reader;
 pub mod kml_writer;
+pub mod markup;
 pub mod sources_writer;
 pub mod timelinejs_writer;
 

@@ -170,6 +170,10 @@ impl Mapping for Gdelt {
         b'\t'
     }
 
+    fn fields(&self) -> Option<usize> {
+        Some(COLUMNS.len())
+    }
+
     fn has_header(&self) -> bool {
         false
     }
@@ -196,7 +200,10 @@ impl Mapping for Gdelt {
     ) -> Result<(), Skip> {
         let get = |c: G| row.get(c as usize).map(str::trim).unwrap_or("");
         let mut bad = |c: G, value: &str, expected: &str| {
-            problems.push(Diagnostic::field(origin, &label(c), value, expected));
+            problems.push(
+                Diagnostic::field(origin, COLUMNS[c as usize], value, expected)
+                    .in_column(format!("column {}", c as usize + 1)),
+            );
         };
 
         // EventCode (codebook: EventCode, the CAMEO action code) decides whether the row is
@@ -348,15 +355,6 @@ impl Mapping for Gdelt {
         }
         Ok(())
     }
-}
-
-/// A column's name and 1-based position, as a diagnostic names it.
-fn label(column: G) -> String {
-    format!(
-        "{} (column {})",
-        COLUMNS[column as usize],
-        column as usize + 1
-    )
 }
 
 /// Whether a text is a number of degrees within ±`limit`.
@@ -793,7 +791,10 @@ mod tests {
         ];
         for (column, bad, field) in cases {
             let (_, problems) = map(&with(&[(column, bad)])).unwrap();
-            let fields: Vec<_> = problems.iter().filter_map(|p| p.field.clone()).collect();
+            let fields: Vec<_> = problems
+                .iter()
+                .filter_map(super::super::ucdp::tests::located)
+                .collect();
             assert_eq!(fields, [field], "{column}={bad}");
             assert_eq!(problems[0].origin.line, Some(7));
         }

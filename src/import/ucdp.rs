@@ -242,7 +242,7 @@ impl Mapping for Ucdp {
         out.resize(COLUMNS.len() + self.extras.len(), String::new());
         let get = |c: Ged| self.get(row, c);
         let mut bad = |c: Ged, value: &str, expected: &str| {
-            problems.push(Diagnostic::field(origin, &self.label(c), value, expected));
+            problems.push(self.problem(origin, c, value, expected));
         };
         let mut set = |c: Column, value: String| out[c as usize] = value;
 
@@ -462,12 +462,12 @@ impl Ucdp {
             .unwrap_or("")
     }
 
-    /// A column's name and 1-based position, as a diagnostic names it.
-    fn label(&self, column: Ged) -> String {
-        let name = READ[column as usize].0;
+    /// A problem with a GED column's value, naming the column and its 1-based position.
+    fn problem(&self, origin: &Origin, column: Ged, value: &str, expected: &str) -> Diagnostic {
+        let problem = Diagnostic::field(origin, READ[column as usize].0, value, expected);
         match self.at[column as usize] {
-            Some(i) => format!("{name} (column {})", i + 1),
-            None => name.to_string(),
+            Some(i) => problem.in_column(format!("column {}", i + 1)),
+            None => problem,
         }
     }
 }
@@ -891,7 +891,7 @@ pub(super) mod tests {
         ];
         for (column, bad, field) in cases {
             let (_, problems) = map(&[(column, bad)]);
-            let fields: Vec<_> = problems.iter().filter_map(|p| p.field.clone()).collect();
+            let fields: Vec<_> = problems.iter().filter_map(located).collect();
             assert_eq!(fields, [field], "{column}={bad}");
             assert_eq!(problems[0].value.as_deref(), Some(bad));
         }
@@ -900,7 +900,10 @@ pub(super) mod tests {
             ("longitude", ""),
             ("geom_wkt", "POINT (13.9)"),
         ]);
-        assert_eq!(problems[0].field.as_deref(), Some("geom_wkt (column 32)"));
+        assert_eq!(
+            located(&problems[0]).as_deref(),
+            Some("geom_wkt (column 32)")
+        );
     }
 
     #[test]
@@ -943,6 +946,15 @@ pub(super) mod tests {
     /// Every row of a fixture through the mapping and the event checks, as the import runs
     /// them: (line, outcome) with the problems' fields, or the skip reason. (The GDELT
     /// tests use it too, until the import's own pipeline can run the fixtures.)
+    /// A problem's field and where it is, as the message names them.
+    pub(crate) fn located(problem: &Diagnostic) -> Option<String> {
+        let field = problem.field.clone()?;
+        Some(match &problem.column {
+            Some(column) => format!("{field} ({column})"),
+            None => field,
+        })
+    }
+
     pub(crate) fn run_fixture(
         mapping: &mut dyn Mapping,
         name: &str,
@@ -976,9 +988,9 @@ pub(super) mod tests {
                         values: out.iter().map(String::as_str).collect(),
                     };
                     record::parse(&raw, &mut problems);
-                    Ok(problems.iter().filter_map(|p| p.field.clone()).collect())
+                    Ok(problems.iter().filter_map(located).collect())
                 }
-                Ok(()) => Ok(problems.iter().filter_map(|p| p.field.clone()).collect()),
+                Ok(()) => Ok(problems.iter().filter_map(located).collect()),
             };
             outcomes.push((line, outcome));
         }

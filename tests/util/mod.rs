@@ -94,3 +94,22 @@ pub fn have_tool(program: &str, why: &str) -> bool {
     }
     found
 }
+
+/// Whether a file an outside tool needs is there (an npm package, say). Outside CI a
+/// missing one skips its test with a printed reason; in CI it fails, as for `have_tool`.
+pub fn have_path(path: &Path, why: &str) -> bool {
+    let found = path.exists();
+    if !found {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!(
+                "{} is missing in CI; .ci/run must install it ({why})",
+                path.display()
+            );
+        }
+        eprintln!(
+            "skipped: {} is not there ({why}); .ci/run installs it",
+            path.display()
+        );
+    }
+    found
+}

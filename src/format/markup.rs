@@ -1,0 +1,124 @@
+//! Escaping text for XML and HTML, and an event as HTML, shared by the writers whose
+//! output holds markup (KML, and the HTML inside KML descriptions and TimelineJS slides).
+
+use crate::event::Event;
+use crate::format::geojson_writer::LIST_SEPARATOR;
+use std::fmt::Write;
+
+/// Escapes text for XML or HTML content and double-quoted attribute values (the only kind
+/// frontline writes): `& < > "` become entities, and the control characters XML 1.0 does
+/// not allow (§2.2) are dropped. Tabs and line ends are kept; everything else, Arabic
+/// included, passes through as UTF-8.
+///
+/// # Examples
+/// ```
+/// use frontline::format::markup::escape;
+/// assert_eq!(escape("Tom & \"Jerry\" <3"), "Tom &amp; &quot;Jerry&quot; &lt;3");
+/// assert_eq!(escape("غريان\u{7}"), "غريان");
+/// ```
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a URL may become a link: only `http` and `https`, so a source written as
+/// `javascript:` or `data:` stays text in the pages a reader opens.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// An event as HTML for a balloon or a slide: date and type, notes, actors, deaths, and
+/// the sources as links (only http and https addresses become links), all text escaped.
+pub fn event_html(event: &Event) -> String {
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<p>{} · {} · {} · {}</p>",
+        escape(&event.date.to_string()),
+        escape(event.event_type),
+        escape(event.sub_event_type),
+        escape(&event.location)
+    );
+    if !event.notes.is_empty() {
+        let _ = write!(html, "<p>{}</p>", escape(&event.notes));
+    }
+    let actors = |list: &[String]| escape(&list.join(LIST_SEPARATOR));
+    if !event.actor1.is_empty() || !event.actor2.is_empty() {
+        html.push_str("<p><b>Actors:</b> ");
+        html.push_str(&actors(&event.actor1));
+        if !event.assoc_actor_1.is_empty() {
+            let _ = write!(html, " (with {})", actors(&event.assoc_actor_1));
+        }
+        if !event.actor2.is_empty() {
+            let _ = write!(html, " against {}", actors(&event.actor2));
+            if !event.assoc_actor_2.is_empty() {
+                let _ = write!(html, " (with {})", actors(&event.assoc_actor_2));
+            }
+        }
+        html.push_str("</p>");
+    }
+    if let Some(best) = event.fatalities.best {
+        let _ = write!(html, "<p><b>Fatalities:</b> {best}");
+        if let (Some(low), Some(high)) = (event.fatalities.low, event.fatalities.high) {
+            let _ = write!(html, " ({low}–{high})");
+        }
+        html.push_str("</p>");
+    }
+    if !event.sources.is_empty() {
+        html.push_str("<p><b>Sources:</b> ");
+        for (i, source) in event.sources.iter().enumerate() {
+            if i > 0 {
+                html.push_str(LIST_SEPARATOR);
+            }
+            match source.url.as_deref().filter(|u| is_web_url(u)) {
+                Some(url) => {
+                    let _ = write!(
+                        html,
+                        "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+                        escape(url),
+                        escape(&source.name)
+                    );
+                }
+                None => html.push_str(&escape(&source.name)),
+            }
+            if let Some(day) = source.published {
+                let _ = write!(html, " ({day})");
+            }
+        }
+        html.push_str("</p>");
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_four_characters_and_keeps_apostrophes_and_line_ends() {
+        assert_eq!(
+            escape("a<b>&\"c\"'d'\n"),
+            "a&lt;b&gt;&amp;&quot;c&quot;'d'\n"
+        );
+    }
+
+    #[test]
+    fn only_http_and_https_are_links() {
+        assert!(is_web_url("https://www.reuters.com/x"));
+        assert!(is_web_url("HTTP://example.org"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("www.reuters.com"));
+    }
+}
