@@ -6,8 +6,9 @@ use crate::chart::{self, ChartOptions};
 use crate::dataset::{DataPaths, Dataset};
 use crate::diagnostic::Error;
 use crate::event::{Event, UNASSIGNED};
-use crate::format::{geojson_writer, sources_writer};
+use crate::format::{geojson_writer, kml_writer, sources_writer, timelinejs_writer};
 use crate::output::write_atomic;
+use crate::phase;
 use chrono::{Datelike, Months};
 use std::path::{Path, PathBuf};
 
@@ -59,6 +60,24 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
         )?;
     }
     remove_stale_layers(&out.join("layers"), &layer_ids)?;
+
+    // The same events for Google Earth and TimelineJS, oldest first.
+    let mut by_date = all.clone();
+    by_date.sort_by(|a, b| crate::cmd::export::by_date(a, b));
+    let title = "Events by front";
+    write(
+        "events.kml",
+        kml_writer::write(&by_date, &dataset.fronts, title),
+    )?;
+    write(
+        "timeline.json",
+        timelinejs_writer::write(
+            &by_date,
+            &dataset.fronts,
+            title,
+            &phase::load(&data.phases())?,
+        ),
+    )?;
 
     let charted = charted_period(&all);
     let mut options = ChartOptions::for_events(&charted);

@@ -110,15 +110,15 @@ fn collect(resolved: &Resolved) -> Result<(Vec<Event>, Summary), Error> {
         },
     )?;
     if resolved.selection.sort == Sort::AsRead {
-        events.sort_by(|a, b| {
-            (a.date.start, a.date.end, &a.event_id_cnty).cmp(&(
-                b.date.start,
-                b.date.end,
-                &b.event_id_cnty,
-            ))
-        });
+        events.sort_by(by_date);
     }
     Ok((events, summary))
+}
+
+/// The order of a KML document and a timeline: oldest first, then by end and id, so the
+/// same selection gives the same bytes however its inputs were read.
+pub fn by_date(a: &Event, b: &Event) -> std::cmp::Ordering {
+    (a.date.start, a.date.end, &a.event_id_cnty).cmp(&(b.date.start, b.date.end, &b.event_id_cnty))
 }
 
 /// ACLED's columns, then frontline's, then the inputs' other columns; streamed.

@@ -131,15 +131,17 @@ fn summary(events: &[&Event], fronts: &Fronts) -> String {
         .iter()
         .filter(|e| fronts.get(&e.front).is_none())
         .count();
-    if unassigned > 0 {
-        groups.push((UNASSIGNED_GROUP.to_string(), unassigned));
-    }
     let listed: Vec<String> = groups
         .iter()
         .map(|(name, n)| format!("{} ({n})", escape(name)))
         .collect();
+    let outside = match unassigned {
+        0 => String::new(),
+        1 => "; 1 outside every front area".to_string(),
+        n => format!("; {n} outside every front area"),
+    };
     format!(
-        "<p>{} event{} from {} to {}, on {} front{}: {}.</p>",
+        "<p>{} event{} from {} to {}, on {} front{}: {}{outside}.</p>",
         events.len(),
         if events.len() == 1 { "" } else { "s" },
         long(first),
@@ -263,7 +265,7 @@ mod tests {
         let json: Value = serde_json::from_str(&write(&refs, &fronts(), "t", &[])).unwrap();
         assert_eq!(
             json["title"]["text"]["text"],
-            "<p>3 events from 4 April 2019 to 4 June 2020, on 2 fronts: Airport Road (2), Unassigned (1).</p>"
+            "<p>3 events from 4 April 2019 to 4 June 2020, on 1 front: Airport Road (2); 1 outside every front area.</p>"
         );
         assert_eq!(json["events"][2]["group"], "Unassigned");
         assert_eq!(
