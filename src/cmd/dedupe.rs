@@ -3,6 +3,7 @@
 use crate::dataset::{self, DataPaths, FrontNames};
 use crate::dedupe::actors::Actors;
 use crate::dedupe::log::{self, MergeEntry};
+use crate::dedupe::places::Places;
 use crate::dedupe::sheet::{self, Sheet};
 use crate::dedupe::{apply, describe, Report};
 use crate::diagnostic::{Diagnostic, Error};
@@ -79,7 +80,8 @@ pub fn run(request: &Request) -> Result<String, Error> {
     let (mut sheets, headers) = read_sheets(&events_path)?;
     let reports = locate_rows(&events, &sheets, &headers)?;
     let mut actors = Actors::new(&lexicon);
-    let (entries, unmerged) = apply(&reports, &headers, &mut sheets, &mut actors);
+    let mut places = Places::new(&reference.gazetteer, &reference.fronts);
+    let (entries, unmerged) = apply(&reports, &headers, &mut sheets, &mut actors, &mut places);
 
     let mut text = String::new();
     for entry in &entries {

@@ -7,8 +7,9 @@
 //! (complete linkage). Reports are taken in file order; a report that could join several
 //! clusters joins the one started first, and one that matches none starts its own.
 
-use super::actors::{Actors, Sides};
-use super::matching::{can_match, matches, Why, MAX_ALLOWANCE_KM};
+use super::actors::Actors;
+use super::matching::{can_match, matches, Facts, Why, MAX_ALLOWANCE_KM};
+use super::places::Places;
 use crate::event::Event;
 use chrono::Datelike;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -29,8 +30,19 @@ type Entry = GeomWithData<Rectangle<[f64; 3]>, usize>;
 
 /// Finds the clusters of two or more reports among `events`, taken in the order given
 /// (file order). `skip` marks reports that must stay as they are.
-pub fn clusters(events: &[&Event], skip: &[bool], actors: &mut Actors) -> Vec<Cluster> {
-    let sides: Vec<Sides> = events.iter().map(|e| actors.sides(e)).collect();
+pub fn clusters(
+    events: &[&Event],
+    skip: &[bool],
+    actors: &mut Actors,
+    places: &mut Places,
+) -> Vec<Cluster> {
+    let facts: Vec<Facts> = events
+        .iter()
+        .map(|e| Facts {
+            sides: actors.sides(e),
+            place: places.key(e),
+        })
+        .collect();
     let usable = |i: usize| !skip.get(i).copied().unwrap_or(false) && can_match(events[i]);
     let entries: Vec<Entry> = (0..events.len())
         .filter(|&i| usable(i))
@@ -54,7 +66,7 @@ pub fn clusters(events: &[&Event], skip: &[bool], actors: &mut Actors) -> Vec<Cl
             if j >= i {
                 continue;
             }
-            if let Ok(why) = matches(events[j], &sides[j], e, &sides[i]) {
+            if let Ok(why) = matches(events[j], &facts[j], e, &facts[i]) {
                 found.insert(j, why);
             }
         }
@@ -125,13 +137,14 @@ fn search_box(e: &Event) -> AABB<[f64; 3]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedupe::matching::tests::{actors, report};
+    use crate::dedupe::matching::tests::{actors, gazetteer, report};
     use crate::event::geo_precision::GeoPrecision;
 
     const LNA: &str = "LNA: Libyan National Army (Haftar)";
 
     #[test]
     fn no_chaining_across_far_apart_reports() {
+        let (g, f) = gazetteer();
         // Three exact reports 3 km apart in a line: A–B and B–C are within 4 km, A–C not.
         let at = |id, lon| {
             report(
@@ -146,7 +159,12 @@ mod tests {
         };
         let (a, b, c) = (at("A", 13.20), at("B", 13.232), at("C", 13.264));
         let events = [&a, &b, &c];
-        let found = clusters(&events, &[false; 3], &mut actors());
+        let found = clusters(
+            &events,
+            &[false; 3],
+            &mut actors(),
+            &mut Places::new(&g, &f),
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kept, 0);
         assert_eq!(found[0].merged.len(), 1);
@@ -155,6 +173,7 @@ mod tests {
 
     #[test]
     fn every_report_of_one_event_joins_the_first() {
+        let (g, f) = gazetteer();
         let at = |id, lon| {
             report(
                 id,
@@ -168,17 +187,28 @@ mod tests {
         };
         let (a, b, c, far) = (at("A", 13.2), at("B", 13.25), at("C", 13.3), at("F", 15.0));
         let events = [&a, &b, &far, &c];
-        let found = clusters(&events, &[false, false, false, false], &mut actors());
+        let found = clusters(
+            &events,
+            &[false, false, false, false],
+            &mut actors(),
+            &mut Places::new(&g, &f),
+        );
         assert_eq!(found.len(), 1);
         let merged: Vec<usize> = found[0].merged.iter().map(|(i, _)| *i).collect();
         assert_eq!(merged, [1, 3]);
         // A report marked to stay as it is joins nothing.
-        let found = clusters(&events, &[false, true, false, true], &mut actors());
+        let found = clusters(
+            &events,
+            &[false, true, false, true],
+            &mut actors(),
+            &mut Places::new(&g, &f),
+        );
         assert!(found.is_empty());
     }
 
     #[test]
     fn many_reports_are_indexed_not_compared_pairwise() {
+        let (g, f) = gazetteer();
         // 20,000 reports on a grid of days and places: only neighbours are compared.
         let events: Vec<Event> = (0..20_000)
             .map(|i| {
@@ -199,7 +229,12 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Event> = events.iter().collect();
-        let found = clusters(&refs, &vec![false; refs.len()], &mut actors());
+        let found = clusters(
+            &refs,
+            &vec![false; refs.len()],
+            &mut actors(),
+            &mut Places::new(&g, &f),
+        );
         assert!(found
             .iter()
             .all(|c| c.merged.iter().all(|(_, w)| w.distance_km < 4.0)));

@@ -221,7 +221,7 @@ fn can_go_without(column: Column, header: &Header) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedupe::matching::tests::{actors, report};
+    use crate::dedupe::matching::tests::{actors, at, report};
     use crate::dedupe::matching::Why;
     use crate::event::geo_precision::GeoPrecision;
     use crate::event::record::COLUMNS;
@@ -262,6 +262,7 @@ mod tests {
             "Tripoli government",
             "قوات حفتر",
         );
+        ucdp = at(ucdp, "عين زارة");
         ucdp.fatalities = Fatalities {
             best: Some(6),
             low: Some(5),
@@ -274,7 +275,7 @@ mod tests {
         assert_eq!(merged.date.to_string(), "2019-04-18/2019-04-22");
         assert_eq!(merged.date.precision, TimePrecision::Days);
         assert_eq!(merged.geo_precision, GeoPrecision::Exact);
-        assert_eq!(merged.location, "U");
+        assert_eq!(merged.location, "عين زارة");
         assert_eq!(merged.actor1, [LNA]);
         assert_eq!(merged.actor2, [GNA]);
         assert_eq!(

@@ -11,13 +11,17 @@ pub mod cluster;
 pub mod log;
 pub mod matching;
 pub mod merge;
+pub mod places;
 pub mod sheet;
 
 use crate::event::record::Header;
 use crate::event::Event;
 use crate::extract::lexicon::Lexicon;
+use crate::front::Fronts;
+use crate::gazetteer::Gazetteer;
 use actors::{Actors, Agreement};
 use log::{MergeEntry, Reason, RowText};
+use places::Places;
 use sheet::Sheet;
 use std::collections::BTreeMap;
 
@@ -50,12 +54,13 @@ pub fn apply(
     headers: &BTreeMap<String, Header>,
     sheets: &mut BTreeMap<String, Sheet>,
     actors: &mut Actors,
+    places: &mut Places,
 ) -> (Vec<MergeEntry>, Vec<Unmerged>) {
     let events: Vec<&Event> = reports.iter().map(|r| r.event).collect();
     let fixed: Vec<bool> = reports.iter().map(|r| r.fixed).collect();
     let mut entries = Vec::new();
     let mut unmerged = Vec::new();
-    for found in cluster::clusters(&events, &fixed, actors) {
+    for found in cluster::clusters(&events, &fixed, actors, places) {
         let kept = &reports[found.kept];
         let others: Vec<(&Event, &matching::Why)> = found
             .merged
@@ -159,7 +164,9 @@ pub fn apply(
 /// Merges reports of one event among in-memory rows, for `import --merge`.
 ///
 /// `rows` are native CSV values aligned with `header`, each with the event parsed from it
-/// (dates and point resolved), in the order they will be written. Returns the rows to
+/// (dates and point resolved), in the order they will be written; `lexicon` names the
+/// actors and `gazetteer` the places (either may be empty: names are then compared
+/// folded). Returns the rows to
 /// write (merged rows in place of the first report's, the others gone) and the merges.
 /// The entries' rows name no file and count lines as if `header` and `rows` were written
 /// with `\n` line ends and the csv crate's quoting (as `format::csv_writer` writes): call
@@ -168,6 +175,7 @@ pub fn merge_rows(
     header: &[String],
     rows: Vec<(Event, Vec<String>)>,
     lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
 ) -> (Vec<Vec<String>>, Vec<MergeEntry>) {
     let mut text = sheet::render(header, "\n");
     for (_, values) in &rows {
@@ -189,7 +197,9 @@ pub fn merge_rows(
         })
         .collect();
     let mut actors = Actors::new(lexicon);
-    let (entries, _) = apply(&reports, &headers, &mut sheets, &mut actors);
+    let fronts = Fronts { fronts: Vec::new() };
+    let mut places = Places::new(gazetteer, &fronts);
+    let (entries, _) = apply(&reports, &headers, &mut sheets, &mut actors, &mut places);
     if entries.is_empty() {
         return (rows.into_iter().map(|(_, v)| v).collect(), entries);
     }
@@ -269,7 +279,8 @@ mod tests {
             .chain(rows.iter().map(|(_, v)| v))
             .map(|v| sheet::render(v, "\n"))
             .collect();
-        let (out, entries) = merge_rows(&header, rows, &lexicon);
+        let (gazetteer, _) = matching::tests::gazetteer();
+        let (out, entries) = merge_rows(&header, rows, &lexicon, &gazetteer);
         assert_eq!(out.len(), 2);
         assert_eq!(entries.len(), 1);
         assert_eq!(
