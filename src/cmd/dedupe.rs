@@ -88,11 +88,7 @@ pub fn run(request: &Request) -> Result<String, Error> {
         text.push_str(&describe(entry));
     }
     for group in &unmerged {
-        text.push_str(&format!(
-            "not merged: {} ({})\n",
-            group.ids.join(", "),
-            group.why
-        ));
+        text.push_str(&format!("not merged: {}\n", group.why));
     }
     let touched: BTreeMap<&str, ()> = entries
         .iter()

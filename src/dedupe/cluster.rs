@@ -26,16 +26,29 @@ pub struct Cluster {
     pub merged: Vec<(usize, Why)>,
 }
 
+/// The clusters found, and the reports left out because they match reports of more than
+/// one cluster.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Clustering {
+    /// Groups to merge.
+    pub clusters: Vec<Cluster>,
+    /// Each report that could be of two events, with every report it matches.
+    pub ambiguous: Vec<(usize, Vec<usize>)>,
+}
+
 type Entry = GeomWithData<Rectangle<[f64; 3]>, usize>;
 
 /// Finds the clusters of two or more reports among `events`, taken in the order given
 /// (file order). `skip` marks reports that must stay as they are.
+///
+/// A report that matches reports of two clusters (a UCDP report of 18–22 April at a
+/// place where ACLED has a clash on the 20th and another on the 21st) is left out of both.
 pub fn clusters(
     events: &[&Event],
     skip: &[bool],
     actors: &mut Actors,
     places: &mut Places,
-) -> Vec<Cluster> {
+) -> Clustering {
     let facts: Vec<Facts> = events
         .iter()
         .map(|e| Facts {
@@ -55,52 +68,79 @@ pub fn clusters(
         .collect();
     let tree = RTree::bulk_load(entries);
 
-    // Cluster number of each report, and each cluster's members in order.
+    // Cluster number of each report, each cluster's members in order, and every match
+    // (earlier, later) with why.
     let mut of: HashMap<usize, usize> = HashMap::new();
-    let mut members: Vec<Vec<(usize, Option<Why>)>> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut links: HashMap<(usize, usize), Why> = HashMap::new();
     for i in (0..events.len()).filter(|&i| usable(i)) {
         let e = events[i];
-        let mut found: HashMap<usize, Why> = HashMap::new();
+        let mut found: Vec<usize> = Vec::new();
         for candidate in tree.locate_in_envelope_intersecting(&search_box(e)) {
             let j = candidate.data;
             if j >= i {
                 continue;
             }
             if let Ok(why) = matches(events[j], &facts[j], e, &facts[i]) {
-                found.insert(j, why);
+                found.push(j);
+                links.insert((j, i), why);
             }
         }
-        let mut open: Vec<usize> = found.keys().filter_map(|j| of.get(j).copied()).collect();
+        let mut open: Vec<usize> = found.iter().filter_map(|j| of.get(j).copied()).collect();
         open.sort_unstable();
         open.dedup();
         let joined = open
             .into_iter()
-            .find(|&c| members[c].iter().all(|(m, _)| found.contains_key(m)));
-        match joined {
-            Some(c) => {
-                let first = members[c][0].0;
-                members[c].push((i, found.remove(&first)));
-                of.insert(i, c);
-            }
-            None => {
-                of.insert(i, members.len());
-                members.push(vec![(i, None)]);
-            }
-        }
+            .find(|&c| members[c].iter().all(|m| found.contains(m)));
+        let c = joined.unwrap_or_else(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[c].push(i);
+        of.insert(i, c);
     }
-    members
+
+    // A report that matches reports of two clusters (its own, grown to two or more, and
+    // another; or two others) could be of either event: it is left as it is rather than
+    // merged into the one that came first.
+    let mut partners: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(j, i) in links.keys() {
+        partners.entry(i).or_default().push(j);
+        partners.entry(j).or_default().push(i);
+    }
+    let mut ambiguous: Vec<(usize, Vec<usize>)> = partners
         .into_iter()
-        .filter(|m| m.len() > 1)
-        .map(|m| {
-            let kept = m[0].0;
-            let merged = m
-                .into_iter()
-                .skip(1)
-                .filter_map(|(i, why)| why.map(|w| (i, w)))
-                .collect();
-            Cluster { kept, merged }
+        .filter(|(r, with)| {
+            let own = of.get(r).copied();
+            let mut theirs: Vec<Option<usize>> = with.iter().map(|p| of.get(p).copied()).collect();
+            theirs.sort_unstable();
+            theirs.dedup();
+            let in_group = own.is_some_and(|c| members[c].len() > 1);
+            theirs.iter().any(|c| *c != own) && (in_group || theirs.len() > 1)
         })
-        .collect()
+        .map(|(r, mut with)| {
+            with.sort_unstable();
+            (r, with)
+        })
+        .collect();
+    ambiguous.sort_unstable();
+    let left: Vec<usize> = ambiguous.iter().map(|(r, _)| *r).collect();
+
+    let clusters = members
+        .into_iter()
+        .filter_map(|m| {
+            let mut m = m.into_iter().filter(|r| left.binary_search(r).is_err());
+            let kept = m.next()?;
+            let merged: Vec<(usize, Why)> = m
+                .filter_map(|r| links.get(&(kept, r)).map(|w| (r, w.clone())))
+                .collect();
+            (!merged.is_empty()).then_some(Cluster { kept, merged })
+        })
+        .collect();
+    Clustering {
+        clusters,
+        ambiguous,
+    }
 }
 
 /// Days since the common era, as the R-tree's third axis.
@@ -164,11 +204,17 @@ mod tests {
             &[false; 3],
             &mut actors(),
             &mut Places::new(&g, &f),
+        )
+        .clusters;
+        // B could be one event with A or with C: it is left as it is, and A and C apart.
+        assert!(found.is_empty());
+        let all = clusters(
+            &events,
+            &[false; 3],
+            &mut actors(),
+            &mut Places::new(&g, &f),
         );
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].kept, 0);
-        assert_eq!(found[0].merged.len(), 1);
-        assert_eq!(found[0].merged[0].0, 1);
+        assert_eq!(all.ambiguous, [(1, vec![0, 2])]);
     }
 
     #[test]
@@ -192,7 +238,8 @@ mod tests {
             &[false, false, false, false],
             &mut actors(),
             &mut Places::new(&g, &f),
-        );
+        )
+        .clusters;
         assert_eq!(found.len(), 1);
         let merged: Vec<usize> = found[0].merged.iter().map(|(i, _)| *i).collect();
         assert_eq!(merged, [1, 3]);
@@ -202,7 +249,8 @@ mod tests {
             &[false, true, false, true],
             &mut actors(),
             &mut Places::new(&g, &f),
-        );
+        )
+        .clusters;
         assert!(found.is_empty());
     }
 
@@ -234,7 +282,8 @@ mod tests {
             &vec![false; refs.len()],
             &mut actors(),
             &mut Places::new(&g, &f),
-        );
+        )
+        .clusters;
         assert!(found
             .iter()
             .all(|c| c.merged.iter().all(|(_, w)| w.distance_km < 4.0)));

@@ -237,7 +237,7 @@ mod tests {
             ],
         };
         let mut sheets = BTreeMap::from([("e.csv".to_string(), Sheet::parse(after))]);
-        assert_eq!(undo(&[entry.clone()], &mut sheets), Ok(()));
+        assert_eq!(undo(std::slice::from_ref(&entry), &mut sheets), Ok(()));
         assert_eq!(sheets["e.csv"].text(), before);
 
         let edited = "id,n\nA,1+3 edited\nC,3\n";
@@ -267,7 +267,7 @@ mod tests {
                 .to_string_lossy()
                 .into_owned();
         }
-        append(&log, &[entry.clone()]).unwrap_or_else(|e| panic!("{e}"));
+        append(&log, std::slice::from_ref(&entry)).unwrap_or_else(|e| panic!("{e}"));
         append(&log, &[entry]).unwrap_or_else(|e| panic!("{e}"));
         let read = read(&log).unwrap_or_default();
         assert_eq!(read.len(), 2);

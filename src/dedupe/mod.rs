@@ -60,7 +60,22 @@ pub fn apply(
     let fixed: Vec<bool> = reports.iter().map(|r| r.fixed).collect();
     let mut entries = Vec::new();
     let mut unmerged = Vec::new();
-    for found in cluster::clusters(&events, &fixed, actors, places) {
+    let found = cluster::clusters(&events, &fixed, actors, places);
+    for (report, with) in &found.ambiguous {
+        let ids: Vec<String> = std::iter::once(*report)
+            .chain(with.iter().copied())
+            .map(|i| events[i].event_id_cnty.clone())
+            .collect();
+        unmerged.push(Unmerged {
+            why: format!(
+                "{} matches {}, which are not all one event",
+                ids[0],
+                ids[1..].join(", ")
+            ),
+            ids,
+        });
+    }
+    for found in found.clusters {
         let kept = &reports[found.kept];
         let others: Vec<(&Event, &matching::Why)> = found
             .merged
@@ -84,14 +99,14 @@ pub fn apply(
         let row = match merge::merged_row(header, &values, kept.event, &merged) {
             Ok(row) => row,
             Err(merge::MissingColumn(column)) => {
-                unmerged.push(Unmerged {
-                    ids,
-                    why: format!(
-                        "{} has no `{}` column for the merged value",
-                        kept.file,
-                        column.name()
-                    ),
-                });
+                let why = format!(
+                    "{} ← {}: {} has no `{}` column for the merged value",
+                    ids[0],
+                    ids[1..].join(", "),
+                    kept.file,
+                    column.name()
+                );
+                unmerged.push(Unmerged { ids, why });
                 continue;
             }
         };
