@@ -7,7 +7,7 @@ use crate::dedupe::places::Places;
 use crate::dedupe::sheet::{self, Sheet};
 use crate::dedupe::{apply, describe, Report};
 use crate::diagnostic::{Diagnostic, Error};
-use crate::event::record::{Column, Header};
+use crate::event::record::Header;
 use crate::event::Event;
 use crate::extract::lexicon::Lexicon;
 use crate::format;
@@ -78,7 +78,7 @@ pub fn run(request: &Request) -> Result<String, Error> {
     events.sort_by(|a, b| a.origin.cmp(&b.origin));
 
     let (mut sheets, headers) = read_sheets(&events_path)?;
-    let reports = locate_rows(&events, &sheets, &headers)?;
+    let reports = locate_rows(&events, &sheets)?;
     let mut actors = Actors::new(&lexicon);
     let mut places = Places::new(&reference.gazetteer, &reference.fronts);
     let (entries, unmerged) = apply(&reports, &headers, &mut sheets, &mut actors, &mut places);
@@ -164,13 +164,12 @@ fn read_sheets(events: &Path) -> Result<Sheets, Error> {
     Ok((sheets, headers))
 }
 
-/// Each event's row in its sheet, found by the line it was read from and checked by id.
+/// Each event's row in its sheet, found by the line it was read from.
 /// Events of JSON files are not merged (their objects are not rows to replace); events
 /// another event's anchor names stay as they are, so the anchored date does not move.
 fn locate_rows<'a>(
     events: &'a [Event],
     sheets: &BTreeMap<String, Sheet>,
-    headers: &BTreeMap<String, Header>,
 ) -> Result<Vec<Report<'a>>, Error> {
     let anchors: HashSet<&str> = events
         .iter()
@@ -189,13 +188,16 @@ fn locate_rows<'a>(
             continue;
         };
         let index = event.origin.line.and_then(|l| lines.get(&l).copied());
-        let id_at = |i: usize| {
-            let column = headers.get(file.as_ref())?.index(Column::EventIdCnty)?;
-            let values = sheet::values(sheets.get(file.as_ref())?.row(i)?)?;
-            values.get(column).map(|v| v.trim().to_string())
+        // Lines were counted the csv crate's way and this file's way; a row holding its
+        // id confirms both agree (a full parse per row would cost more than the rest).
+        let holds_id = |i: usize| {
+            sheets
+                .get(file.as_ref())
+                .and_then(|s| s.row(i))
+                .is_some_and(|row| row.contains(event.event_id_cnty.as_str()))
         };
         match index {
-            Some(i) if id_at(i).as_deref() == Some(event.event_id_cnty.as_str()) => {
+            Some(i) if holds_id(i) => {
                 reports.push(Report {
                     event,
                     file: file.into_owned(),

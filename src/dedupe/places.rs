@@ -35,14 +35,25 @@ impl<'a> Places<'a> {
         if let Some(key) = self.seen.get(&asked) {
             return key.clone();
         }
-        let key = match locate(
-            self.gazetteer,
-            self.fronts,
-            &event.location,
-            Some(&event.country),
-        ) {
-            Ok(found) => found.geonameid(),
-            Err(_) => format!("name:{}", fold(&event.location)),
+        // A name the gazetteer does not hold is not searched for spelling suggestions.
+        let folded = fold(&event.location);
+        let unknown = self.gazetteer.exact_key(&folded).is_empty()
+            && self.gazetteer.loose(&event.location).is_empty()
+            && self.fronts.find_key(&folded).is_none();
+        let found = if unknown {
+            None
+        } else {
+            locate(
+                self.gazetteer,
+                self.fronts,
+                &event.location,
+                Some(&event.country),
+            )
+            .ok()
+        };
+        let key = match found {
+            Some(found) => found.geonameid(),
+            None => format!("name:{folded}"),
         };
         self.seen.insert(asked, key.clone());
         key
