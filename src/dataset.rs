@@ -81,6 +81,17 @@ pub fn resolve_events(
     gazetteer: &Gazetteer,
     fronts: &Fronts,
 ) -> Result<Vec<Event>, Error> {
+    resolve_events_naming(events, gazetteer, fronts, FrontNames::Known)
+}
+
+/// [`resolve_events`] for events whose written fronts may be any name (`names`), as in a
+/// single imported file.
+pub fn resolve_events_naming(
+    events: &Path,
+    gazetteer: &Gazetteer,
+    fronts: &Fronts,
+    names: FrontNames,
+) -> Result<Vec<Event>, Error> {
     let mut problems = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut broken = HashSet::new();
@@ -100,14 +111,7 @@ pub fn resolve_events(
     let mut resolved = Vec::with_capacity(drafts.len());
     let mut known = FrontCache::default();
     for (draft, date) in drafts.into_iter().zip(dates) {
-        let placed = place(
-            draft,
-            gazetteer,
-            fronts,
-            FrontNames::Known,
-            &mut known,
-            &mut problems,
-        );
+        let placed = place(draft, gazetteer, fronts, names, &mut known, &mut problems);
         let Some(mut event) = placed else {
             continue;
         };
