@@ -353,3 +353,56 @@ fn files_of_three_datasets_import_into_one_file() {
     assert!(q.status.success(), "{}", stderr(&q));
     assert!(stderr(&q).contains("316 of 316 events"), "{}", stderr(&q));
 }
+
+/// ACLED's report of the clash at Ain Zara on 20 April 2019 and UCDP's of the same clash
+/// (in UCDP's words: Government of Libya against the Forces of the House of
+/// Representatives) are one event; the next day at Ain Zara and the same day at Tarhuna
+/// are others.
+#[test]
+fn import_merge_joins_two_datasets_reports_of_one_clash_and_the_log_undoes_it() {
+    let w = Workdir::with_data();
+    let (acled, ucdp) = (fixture("acled-ain-zara.csv"), fixture("ucdp-ged.csv"));
+    let plain = import(&w, &[&acled, &ucdp, "-o", "plain.csv"]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let out = import(&w, &["--merge", &acled, &ucdp, "-o", "merged.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stderr(&out);
+    assert!(summary.contains("1 merged into others"), "{summary}");
+    assert!(
+        summary.contains("merges listed in merged.csv.merges.jsonl"),
+        "{summary}"
+    );
+
+    let merged = rows(&w.read("merged.csv"));
+    assert_eq!(merged.len(), rows(&w.read("plain.csv")).len() - 1);
+    let clash = merged
+        .iter()
+        .find(|r| r["event_id_cnty"] == "LBY9501")
+        .unwrap();
+    // Both reports' sources are kept.
+    for source in ["Libya Observer", "Reuters News", "Agence France Presse"] {
+        assert!(clash["source"].contains(source), "{}", clash["source"]);
+    }
+    assert!(!merged.iter().any(|r| r["event_id_cnty"] == "UCDP289001"));
+    // What each dataset coded beside the event is kept: ACLED's inter codes and UCDP's ids.
+    assert_eq!(clash["inter1"], "1");
+    assert_eq!(clash["ucdp_relid"], "LBY-2019-1-13601-1");
+    // The near-misses stay.
+    for id in ["LBY9502", "LBY9503"] {
+        assert!(merged.iter().any(|r| r["event_id_cnty"] == id), "{id}");
+    }
+    let log = w.read("merged.csv.merges.jsonl");
+    assert_eq!(log.lines().count(), 1);
+    assert!(log.contains("\"kept\":\"LBY9501\""), "{log}");
+    assert!(log.contains("\"merged\":[\"UCDP289001\"]"), "{log}");
+
+    // The log undoes the merge: the file is then the plain import, byte for byte.
+    let undo = w.run(&["dedupe", "--undo", "merged.csv.merges.jsonl"]);
+    assert!(undo.status.success(), "{}", stderr(&undo));
+    assert_eq!(w.read("merged.csv"), w.read("plain.csv"));
+
+    // Without -o there is no place for the log unless one is named.
+    let out = import(&w, &["--merge", &acled]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--merge-log"), "{}", stderr(&out));
+}

@@ -262,9 +262,15 @@ fn undo(log_path: &Path, dry_run: bool) -> Result<String, Error> {
     write_atomic(&done, &history)?;
     std::fs::remove_file(log_path).map_err(|e| Error::io(log_path, e))?;
     Ok(format!(
-        "undid {} merges, restoring {reports} rows in {} files; the log is now {}\n",
-        entries.len(),
-        sheets.len(),
+        "undid {}, restoring {} in {}; the log is now {}\n",
+        counted(entries.len(), "merge"),
+        counted(reports, "row"),
+        counted(sheets.len(), "file"),
         done.display()
     ))
+}
+
+/// "1 merge", "2 merges".
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

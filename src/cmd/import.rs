@@ -1,9 +1,16 @@
 //! `frontline import`: ACLED, UCDP GED and GDELT files into frontline's event columns.
 
+use crate::dataset::DataPaths;
+use crate::dedupe;
 use crate::diagnostic::Error;
+use crate::event::geo_precision::GeoPrecision;
+use crate::event::Event;
+use crate::extract::lexicon::Lexicon;
+use crate::gazetteer::Gazetteer;
 use crate::import::convert::{FileSummary, Import, Source};
 use crate::import::Dataset;
 use crate::output::AtomicFile;
+use crate::query::is_data_folder;
 use std::fmt;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -129,10 +136,11 @@ pub fn sources(args: &[String]) -> Result<Vec<Source>, Error> {
 
 /// Imports the files; the summary says what happened to their rows.
 pub fn run(request: &Request) -> Result<Summary, Error> {
+    let sources = sources(request.args)?;
     if request.merge {
-        return Err(Error::Usage("import --merge: not built yet".into()));
+        return run_merging(request, sources);
     }
-    let import = Import::open(sources(request.args)?)?;
+    let import = Import::open(sources)?;
     let bar = progress_bar(import.size());
     let mut tick = |bytes: u64| bar.set_position(bytes);
     let summary = match request.output {
@@ -161,6 +169,91 @@ pub fn run(request: &Request) -> Result<Summary, Error> {
         merged: 0,
         merge_log: None,
     })
+}
+
+/// `import --merge`: every row is held until reports of one event are merged (as `dedupe`
+/// merges them), then written, and the merges appended to the log.
+fn run_merging(request: &Request, sources: Vec<Source>) -> Result<Summary, Error> {
+    let log = match (request.merge_log, request.output) {
+        (Some(log), _) => log.to_path_buf(),
+        (None, Some(output)) => {
+            let mut name = output.as_os_str().to_os_string();
+            name.push(".merges.jsonl");
+            PathBuf::from(name)
+        }
+        (None, None) => return Err(Error::Usage(
+            "import --merge: the merge log goes beside -o FILE; give -o FILE or --merge-log LOG"
+                .into(),
+        )),
+    };
+    let import = Import::open(sources)?;
+    let header: Vec<String> = import.columns().iter().map(|n| n.to_string()).collect();
+    let bar = progress_bar(import.size());
+    let mut rows: Vec<(Event, Vec<String>)> = Vec::new();
+    let files = import.run(&mut |bytes| bar.set_position(bytes), &mut |row| {
+        let mut event = row.draft.event.clone();
+        if row.draft.point.is_none() || row.draft.date.is_none() {
+            // No place or day of its own yet (geocoded or anchored later): never matched.
+            event.geo_precision = GeoPrecision::Country;
+        }
+        rows.push((event, row.values.to_vec()));
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    let reference = reference_data()?;
+    let (rows, mut entries) = dedupe::merge_rows(&header, rows, &reference.0, &reference.1);
+    let merged = entries.iter().map(|e| e.merged.len() as u64).sum();
+    let write_rows = |out: &mut dyn Write, path: &Path| -> Result<(), Error> {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(out);
+        let io = |e: csv::Error| Error::Usage(format!("{}: {e}", path.display()));
+        writer.write_record(&header).map_err(io)?;
+        for row in &rows {
+            writer.write_record(row).map_err(io)?;
+        }
+        writer.flush().map_err(|e| Error::io(path, e))
+    };
+    match request.output {
+        Some(path) => {
+            for entry in &mut entries {
+                entry.set_file(path);
+            }
+            let mut file = AtomicFile::create(path)?;
+            write_rows(&mut file, path)?;
+            // The log first: merged rows are never written without the rows they replaced.
+            dedupe::log::append(&log, &entries)?;
+            file.commit()?;
+        }
+        None => {
+            dedupe::log::append(&log, &entries)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            match write_rows(&mut out, Path::new("<stdout>")) {
+                Err(Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+        }
+    }
+    Ok(Summary {
+        files,
+        merged,
+        merge_log: (!entries.is_empty()).then_some(log),
+    })
+}
+
+/// The actor lexicon and gazetteer that tell one actor and one place in other words:
+/// `./data`'s when it is a data folder, else none (names then compare folded).
+fn reference_data() -> Result<(Lexicon, Gazetteer), Error> {
+    let data = DataPaths::new("data");
+    if !is_data_folder(Path::new("data")) {
+        return Ok((Lexicon::default(), Gazetteer::default()));
+    }
+    Ok((
+        Lexicon::load(&data.lexicon())?,
+        Gazetteer::load(&data.gazetteer())?,
+    ))
 }
 
 /// Streams the import's rows as frontline's CSV.

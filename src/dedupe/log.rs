@@ -89,7 +89,12 @@ pub fn append(path: &Path, entries: &[MergeEntry]) -> Result<(), Error> {
     if entries.is_empty() {
         return Ok(());
     }
-    let folder = absolute(path.parent().unwrap_or(Path::new("")));
+    // A bare file name's folder is the current one.
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let folder = absolute(parent);
     let mut text = String::new();
     for entry in entries {
         let mut entry = entry.clone();

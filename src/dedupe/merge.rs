@@ -1,6 +1,7 @@
 //! One event built from several reports of it, losing no source.
 //!
-//! - id, type, sub-type, extra columns: the first report's (in file order);
+//! - id, type, sub-type: the first report's (in file order); extra columns too, with the
+//!   ones it leaves empty filled from the other reports;
 //! - date: the hull of the reports' intervals, the narrowest interval that holds every
 //!   report's claim (ACLED and UCDP each say "on one of these days"; taking their
 //!   intersection would claim a precision neither source gave). When the hull is the first
@@ -108,6 +109,21 @@ pub fn merge(kept: &Event, others: &[(&Event, &Why)], actors: &mut Actors) -> Ev
 
     merged.fatalities = fatalities(&all);
 
+    // Columns of their own (ACLED's inter codes, UCDP's ids): the first report's, with the
+    // ones it left empty filled from the others, so the merged row says what each knew.
+    for (other, _) in others {
+        for (name, value) in &other.extra {
+            if value.is_empty() {
+                continue;
+            }
+            match merged.extra.iter_mut().find(|(n, _)| n == name) {
+                Some((_, mine)) if mine.is_empty() => mine.clone_from(value),
+                Some(_) => {}
+                None => merged.extra.push((name.clone(), value.clone())),
+            }
+        }
+    }
+
     let mut sources: Vec<Source> = Vec::new();
     for source in all.iter().flat_map(|e| &e.sources) {
         if !sources
@@ -195,6 +211,16 @@ pub fn merged_row(
             Some(i) => row[i] = new,
             None if can_go_without(column, header) => {}
             None => return Err(MissingColumn(column)),
+        }
+    }
+    // An empty cell of the file's other columns takes another report's value; a value
+    // with no column in this file stays in the merge log.
+    for &i in header.extras() {
+        if row[i].trim().is_empty() {
+            let name = &header.names()[i];
+            if let Some((_, value)) = merged.extra.iter().find(|(n, _)| n == name) {
+                row[i].clone_from(value);
+            }
         }
     }
     Ok(row)

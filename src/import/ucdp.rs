@@ -155,7 +155,7 @@ ged_columns! {
     SourceDate => "source_date", required: false, carried: false;
     SourceHeadline => "source_headline", required: false, carried: false;
     WherePrec => "where_prec", required: true, carried: false;
-    WhereCoordinates => "where_coordinates", required: false, carried: true;
+    WhereCoordinates => "where_coordinates", required: false, carried: false;
     WhereDescription => "where_description", required: false, carried: false;
     Adm1 => "adm_1", required: false, carried: true;
     Adm2 => "adm_2", required: false, carried: false;
@@ -356,7 +356,7 @@ impl Mapping for Ucdp {
         .map(get)
         .find(|v| !v.is_empty())
         .unwrap_or_default();
-        set(Column::Location, location.to_string());
+        set(Column::Location, place_name(location).to_string());
 
         // latitude, longitude, else geom_wkt (codebook: geom_wkt, `POINT (lon lat)`: WKT
         // puts the longitude first; the CSV columns are latitude, then longitude).
@@ -470,6 +470,19 @@ impl Ucdp {
             None => problem,
         }
     }
+}
+
+/// A place as GED names it, without the kind of place GED adds to the name ("Ain Zara
+/// town", "Abu Qurain village"), so it reads as ACLED and the gazetteer name it; the name
+/// as written is kept in `ucdp_where_coordinates`.
+fn place_name(text: &str) -> &str {
+    for kind in [" town", " village", " city"] {
+        let cut = text.len().saturating_sub(kind.len());
+        if text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(kind) && cut > 0 {
+            return text[..cut].trim_end();
+        }
+    }
+    text
 }
 
 fn as_text(precision: TimePrecision) -> String {
@@ -661,7 +674,7 @@ pub(super) mod tests {
                 ("country", "Libya"),
                 ("iso", "434"),
                 ("admin1", "Tripoli district"),
-                ("location", "Ain Zara town"),
+                ("location", "Ain Zara"),
                 ("latitude", "32.8133"),
                 ("longitude", "13.2697"),
                 ("geo_precision", "exact"),
@@ -703,6 +716,7 @@ pub(super) mod tests {
                 "ucdp_source_headline",
                 "ucdp_source_original",
                 "ucdp_where_prec",
+                "ucdp_where_coordinates",
                 "ucdp_where_description",
                 "ucdp_adm_2",
                 "ucdp_geom_wkt",
