@@ -178,6 +178,25 @@ fn every_bad_row_of_a_malformed_acled_file_is_named_and_nothing_is_written() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+/// Excel and Python write CRLF row ends; the lines named are still the file's lines.
+#[test]
+fn a_crlf_file_s_bad_rows_are_named_on_their_own_lines() {
+    let w = Workdir::with_data();
+    let text = std::fs::read_to_string(fixture("acled-malformed.csv")).unwrap();
+    w.write("crlf.csv", &text.replace('\n', "\r\n"));
+    let out = import(&w, &["crlf.csv", "-o", "out.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for expected in [
+        "crlf.csv:2: field `event_date` (column 2)",
+        "crlf.csv:3: field `latitude` (column 23)",
+        "crlf.csv:4: 35 fields as in the header (found 8)",
+        "crlf.csv:5: field `event_type` (column 6)",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
+
 #[test]
 fn optional_population_columns_are_kept() {
     let w = Workdir::with_data();

@@ -3,11 +3,10 @@
 use crate::dataset::DataPaths;
 use crate::dedupe;
 use crate::diagnostic::Error;
-use crate::event::geo_precision::GeoPrecision;
 use crate::event::Event;
 use crate::extract::lexicon::Lexicon;
 use crate::gazetteer::Gazetteer;
-use crate::import::convert::{FileSummary, Import, Source};
+use crate::import::convert::{Batch, FileSummary, Import, Source, Wanted};
 use crate::import::Dataset;
 use crate::output::AtomicFile;
 use crate::query::is_data_folder;
@@ -190,15 +189,16 @@ fn run_merging(request: &Request, sources: Vec<Source>) -> Result<Summary, Error
     let header: Vec<String> = import.columns().iter().map(|n| n.to_string()).collect();
     let bar = progress_bar(import.size());
     let mut rows: Vec<(Event, Vec<String>)> = Vec::new();
-    let files = import.run(&mut |bytes| bar.set_position(bytes), &mut |row| {
-        let mut event = row.draft.event.clone();
-        if row.draft.point.is_none() || row.draft.date.is_none() {
-            // No place or day of its own yet (geocoded or anchored later): never matched.
-            event.geo_precision = GeoPrecision::Country;
-        }
-        rows.push((event, row.values.to_vec()));
-        Ok(())
-    })?;
+    let files = import.run(
+        Wanted::Events,
+        &mut |bytes| bar.set_position(bytes),
+        &mut |batch| {
+            if let Batch::Events(events) = batch {
+                rows.extend(events);
+            }
+            Ok(())
+        },
+    )?;
     bar.finish_and_clear();
     let reference = reference_data()?;
     let (rows, mut entries) = dedupe::merge_rows(&header, rows, &reference.0, &reference.1);
@@ -263,19 +263,20 @@ fn write_csv(
     path: &Path,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<FileSummary>, Error> {
-    let csv_error = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => Error::io(path, e),
-        other => Error::Usage(format!("{}: {other:?}", path.display())),
-    };
-    let mut writer = csv::WriterBuilder::new()
+    let mut head = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
+        .from_writer(Vec::new());
     let names: Vec<&str> = import.columns().iter().map(|n| &**n).collect();
-    writer.write_record(&names).map_err(csv_error)?;
-    let files = import.run(progress, &mut |row| {
-        writer.write_record(row.values).map_err(csv_error)
+    // Writing to memory cannot fail.
+    let _ = head.write_record(&names);
+    let io = |e: std::io::Error| Error::io(path, e);
+    out.write_all(&head.into_inner().unwrap_or_default())
+        .map_err(io)?;
+    let files = import.run(Wanted::Csv, progress, &mut |batch| match batch {
+        Batch::Csv(bytes) => out.write_all(&bytes).map_err(io),
+        Batch::Events(_) => Ok(()),
     })?;
-    writer.flush().map_err(|e| Error::io(path, e))?;
+    out.flush().map_err(io)?;
     Ok(files)
 }
 

@@ -3,8 +3,13 @@
 
 use super::{Dataset, Mapping, Skip};
 use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::event::geo_precision::GeoPrecision;
 use crate::event::record::{self, Column, Draft, Header, RawRecord, COLUMNS};
+use crate::event::Event;
 use crate::format::csv_writer;
+use crate::query::num_workers;
+use crate::scan::{self, CsvHead};
+use csv::StringRecord;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::BufReader;
@@ -66,22 +71,39 @@ pub struct FileSummary {
     pub bad: u64,
 }
 
-/// One event ready to write: its draft and its values in the output columns.
-pub struct Row<'a> {
-    /// The checked event.
-    pub draft: &'a Draft,
-    /// Its values, one per output column.
-    pub values: &'a [String],
+/// What the pass hands on, a batch at a time, in file order.
+pub enum Batch {
+    /// Rows in frontline's CSV (the caller writes the header once).
+    Csv(Vec<u8>),
+    /// Each event with its values in the output columns, to merge before writing.
+    Events(Vec<(Event, Vec<String>)>),
 }
 
-/// One source file opened: its reader, mapping and where its columns go.
+/// Which kind of [`Batch`] a pass hands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    /// [`Batch::Csv`].
+    Csv,
+    /// [`Batch::Events`].
+    Events,
+}
+
+/// How a file's rows are read.
+enum Reading {
+    /// A CSV with a header, cut at row ends and parsed on every core.
+    Chunks(CsvHead),
+    /// Any other file (GDELT's unquoted tab-separated rows), read in one stream.
+    Stream(csv::Reader<File>),
+}
+
+/// One source file opened: how it is read, its mapping and where its columns go.
 struct Opened {
     source: Source,
-    reader: csv::Reader<File>,
+    reading: Reading,
     mapping: Box<dyn Mapping>,
     /// The mapped columns, as a header for the event checks.
     header: Arc<Header>,
-    /// How many fields a source row has.
+    /// How many fields a source row has (0: not known, not checked).
     fields: usize,
     size: u64,
 }
@@ -99,51 +121,11 @@ impl Import {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         for source in sources {
-            let path = &source.path;
-            let file = File::open(path).map_err(|e| Error::io(path, e))?;
-            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-            let mut mapping = source.dataset.mapping();
-            let tab = mapping.delimiter() == b'\t';
-            let mut reader = csv::ReaderBuilder::new()
-                .delimiter(mapping.delimiter())
-                .has_headers(mapping.has_header())
-                // GDELT's tab-separated files do not quote: a `"` is part of a value.
-                .quoting(!tab)
-                .flexible(true)
-                .from_reader(file);
-            let source_header = if mapping.has_header() {
-                match reader.headers() {
-                    Ok(h) => Some(h.clone()),
-                    Err(e) => {
-                        problems.push(Diagnostic::record(
-                            &Origin::at(path, 1),
-                            format!("a {} header row ({e})", source.dataset),
-                        ));
-                        continue;
-                    }
-                }
-            } else {
-                None
-            };
-            let names = match mapping.header(source_header.as_ref(), path) {
-                Ok(names) => names,
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            };
-            let fields = match &source_header {
-                Some(h) => h.len(),
-                None => mapping.fields().unwrap_or(0),
-            };
-            files.push(Opened {
-                header: Arc::new(Header::new(names.iter().map(String::as_str))),
-                source,
-                reader,
-                mapping,
-                fields,
-                size,
-            });
+            match open(source) {
+                Ok(file) => files.push(file),
+                Err(Error::Invalid(found)) => problems.extend(found),
+                Err(e) => return Err(e),
+            }
         }
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
@@ -171,26 +153,24 @@ impl Import {
         self.files.iter().map(|f| f.size).sum()
     }
 
-    /// Reads every row of every file, handing each event to `each` and the bytes read so far
-    /// to `progress`. Every problem of every file is reported, after the last row.
+    /// Reads every row of every file and hands the events on in batches, in file order,
+    /// with the bytes read so far to `progress`. Every problem of every file is reported,
+    /// after the last row.
     pub fn run(
         self,
+        wanted: Wanted,
         progress: &mut dyn FnMut(u64),
-        each: &mut dyn FnMut(Row) -> Result<(), Error>,
+        each: &mut dyn FnMut(Batch) -> Result<(), Error>,
     ) -> Result<Vec<FileSummary>, Error> {
         let mut problems = Vec::new();
         let mut summaries = Vec::new();
         let mut done = 0;
         let columns = self.columns;
-        for mut file in self.files {
-            let summary = convert_file(
-                &mut file,
-                &columns,
-                &mut problems,
-                &mut |bytes| progress(done + bytes),
-                each,
-            )?;
-            done += file.size;
+        for file in self.files {
+            let size = file.size;
+            let mut tick = |bytes: u64| progress(done + bytes);
+            let summary = convert_file(file, &columns, wanted, &mut problems, &mut tick, each)?;
+            done += size;
             summaries.push(summary);
         }
         if problems.is_empty() {
@@ -201,6 +181,64 @@ impl Import {
     }
 }
 
+/// Opens one file: reads its header (if its dataset has one) and learns its mapping.
+fn open(source: Source) -> Result<Opened, Error> {
+    let path = source.path.clone();
+    let size = std::fs::metadata(&path)
+        .map_err(|e| Error::io(&path, e))?
+        .len();
+    let mut mapping = source.dataset.mapping();
+    let invalid = |problem: Diagnostic| Error::Invalid(vec![problem]);
+    let (reading, source_header) = if mapping.has_header() && mapping.delimiter() == b',' {
+        let head = scan::head(&path)?;
+        let names = StringRecord::from(
+            head.header
+                .names()
+                .iter()
+                .map(|n| &**n)
+                .collect::<Vec<&str>>(),
+        );
+        (Reading::Chunks(head), Some(names))
+    } else {
+        let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
+        let tab = mapping.delimiter() == b'\t';
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(mapping.delimiter())
+            .has_headers(mapping.has_header())
+            // GDELT's tab-separated files do not quote: a `"` is part of a value.
+            .quoting(!tab)
+            .flexible(true)
+            .from_reader(file);
+        let names = if mapping.has_header() {
+            let header = reader.headers().map_err(|e| {
+                invalid(Diagnostic::record(
+                    &Origin::at(&path, 1),
+                    format!("a {} header row ({e})", source.dataset),
+                ))
+            })?;
+            Some(header.clone())
+        } else {
+            None
+        };
+        (Reading::Stream(reader), names)
+    };
+    let names = mapping
+        .header(source_header.as_ref(), &path)
+        .map_err(invalid)?;
+    let fields = match &source_header {
+        Some(h) => h.len(),
+        None => mapping.fields().unwrap_or(0),
+    };
+    Ok(Opened {
+        header: Arc::new(Header::new(names.iter().map(String::as_str))),
+        source,
+        reading,
+        mapping,
+        fields,
+        size,
+    })
+}
+
 /// Where each output column's value comes from, for one file.
 enum Slot {
     Known(Column),
@@ -208,14 +246,179 @@ enum Slot {
     Absent,
 }
 
+/// What one file's rows (or a chunk of them) came to.
+struct Part {
+    csv: csv::Writer<Vec<u8>>,
+    events: Vec<(Event, Vec<String>)>,
+    problems: Vec<Diagnostic>,
+    skipped: BTreeMap<String, u64>,
+    read: u64,
+    written: u64,
+    bad: u64,
+}
+
+impl Part {
+    fn new() -> Part {
+        Part {
+            csv: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(Vec::new()),
+            events: Vec::new(),
+            problems: Vec::new(),
+            skipped: BTreeMap::new(),
+            read: 0,
+            written: 0,
+            bad: 0,
+        }
+    }
+
+    /// Hands the part's events on and adds its counts to the file's.
+    fn finish(
+        self,
+        wanted: Wanted,
+        summary: &mut FileSummary,
+        problems: &mut Vec<Diagnostic>,
+        each: &mut dyn FnMut(Batch) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        summary.read += self.read;
+        summary.written += self.written;
+        summary.bad += self.bad;
+        for (reason, n) in self.skipped {
+            *summary.skipped.entry(reason).or_default() += n;
+        }
+        problems.extend(self.problems);
+        // Once a row is bad nothing is written, so the rest are only checked.
+        if !problems.is_empty() {
+            return Ok(());
+        }
+        match wanted {
+            Wanted::Csv => each(Batch::Csv(self.csv.into_inner().unwrap_or_default())),
+            Wanted::Events => each(Batch::Events(self.events)),
+        }
+    }
+}
+
+/// Turns a file's source rows into events: shared by the threads reading its chunks.
+struct Converter<'a> {
+    mapping: &'a dyn Mapping,
+    header: &'a Arc<Header>,
+    slots: &'a [Slot],
+    fields: usize,
+    tab: bool,
+    has_header: bool,
+    wanted: Wanted,
+}
+
+/// Buffers one thread reuses from row to row.
+#[derive(Default)]
+struct Scratch {
+    mapped: Vec<String>,
+    fields: StringRecord,
+    values: Vec<String>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Converter<'_> {
+    /// Maps, checks and keeps one source row.
+    fn row(&self, row: &StringRecord, origin: &Origin, part: &mut Part, scratch: &mut Scratch) {
+        part.read += 1;
+        if self.fields > 0 && row.len() != self.fields {
+            part.problems.push(Diagnostic::record(
+                origin,
+                format!(
+                    "{} {}fields as in the {} (found {}){}",
+                    self.fields,
+                    if self.tab { "tab-separated " } else { "" },
+                    if self.has_header {
+                        "header"
+                    } else {
+                        "dataset's codebook"
+                    },
+                    row.len(),
+                    if self.tab {
+                        ""
+                    } else {
+                        "; quote values that hold commas"
+                    }
+                ),
+            ));
+            part.bad += 1;
+            return;
+        }
+        scratch.problems.clear();
+        match self
+            .mapping
+            .map(row, origin, &mut scratch.mapped, &mut scratch.problems)
+        {
+            Err(Skip(reason)) => {
+                *part.skipped.entry(reason).or_default() += 1;
+                return;
+            }
+            Ok(()) if !scratch.problems.is_empty() => {}
+            Ok(()) => self.check(origin, part, scratch),
+        }
+        if !scratch.problems.is_empty() {
+            part.bad += 1;
+            for mut problem in scratch.problems.drain(..) {
+                if problem.column.is_none() {
+                    problem.column = problem
+                        .field
+                        .as_deref()
+                        .and_then(|f| self.mapping.source_of(f));
+                }
+                part.problems.push(problem);
+            }
+        }
+    }
+
+    /// Checks a mapped row as an events file's row and keeps its event.
+    fn check(&self, origin: &Origin, part: &mut Part, scratch: &mut Scratch) {
+        let mut fields = std::mem::take(&mut scratch.fields);
+        fields.clear();
+        for value in &scratch.mapped {
+            fields.push_field(value);
+        }
+        let record = RawRecord {
+            origin: origin.clone(),
+            header: Arc::clone(self.header),
+            values: fields,
+        };
+        if let Some(draft) = record::parse(&record, &mut scratch.problems) {
+            scratch.values.clear();
+            scratch
+                .values
+                .extend(self.slots.iter().map(|slot| match slot {
+                    Slot::Known(column) => native_value(&draft, &record, *column),
+                    Slot::Kept(i) => record.values.get(*i).unwrap_or("").to_string(),
+                    Slot::Absent => String::new(),
+                }));
+            part.written += 1;
+            match self.wanted {
+                // Writing to memory cannot fail.
+                Wanted::Csv => drop(part.csv.write_record(&scratch.values)),
+                Wanted::Events => {
+                    let mut event = draft.event;
+                    if draft.point.is_none() || draft.date.is_none() {
+                        // No place or day of its own yet (geocoded or anchored later):
+                        // never matched as a report of another event.
+                        event.geo_precision = GeoPrecision::Country;
+                    }
+                    part.events.push((event, scratch.values.clone()));
+                }
+            }
+        }
+        scratch.fields = record.values;
+    }
+}
+
 fn convert_file(
-    file: &mut Opened,
+    file: Opened,
     columns: &[Arc<str>],
+    wanted: Wanted,
     problems: &mut Vec<Diagnostic>,
     progress: &mut dyn FnMut(u64),
-    each: &mut dyn FnMut(Row) -> Result<(), Error>,
+    each: &mut dyn FnMut(Batch) -> Result<(), Error>,
 ) -> Result<FileSummary, Error> {
-    let path: Arc<Path> = Arc::from(file.source.path.as_path());
     let slots: Vec<Slot> = columns
         .iter()
         .map(
@@ -233,115 +436,87 @@ fn convert_file(
         dataset: Some(file.source.dataset),
         ..FileSummary::default()
     };
-    let mut row = csv::StringRecord::new();
-    let mut mapped = Vec::new();
-    let mut fields = csv::StringRecord::new();
-    let mut values: Vec<String> = vec![String::new(); columns.len()];
-    let mut row_problems = Vec::new();
-    loop {
-        match file.reader.read_record(&mut row) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                problems.push(Diagnostic::record(
-                    &Origin::shared(&path, line),
-                    format!("a well-formed {} row ({e})", file.source.dataset),
-                ));
-                summary.bad += 1;
-                // A reader error other than bad bytes in one row leaves nothing to read.
-                if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                    break;
-                }
-                continue;
-            }
+    let converter = Converter {
+        mapping: &*file.mapping,
+        header: &file.header,
+        slots: &slots,
+        fields: file.fields,
+        tab: file.mapping.delimiter() == b'\t',
+        has_header: file.mapping.has_header(),
+        wanted,
+    };
+    match file.reading {
+        Reading::Chunks(head) => {
+            scan::par_chunks(
+                &head,
+                num_workers(),
+                |chunk| {
+                    let mut part = Part::new();
+                    let mut scratch = Scratch::default();
+                    scan::rows(chunk, &head, |row| match row {
+                        // scan::rows has checked the row's width against the header.
+                        scan::Row::Record(raw, _) => {
+                            converter.row(&raw.values, &raw.origin, &mut part, &mut scratch)
+                        }
+                        scan::Row::Problem(problem) => {
+                            part.read += 1;
+                            part.bad += 1;
+                            part.problems.push(problem);
+                        }
+                    });
+                    (part, chunk.offset + chunk.bytes.len() as u64)
+                },
+                |(part, end)| {
+                    part.finish(wanted, &mut summary, problems, each)?;
+                    progress(end);
+                    Ok(true)
+                },
+            )?;
         }
-        summary.read += 1;
-        let line = row.position().map(|p| p.line()).unwrap_or(0);
-        if summary.read.is_multiple_of(8192) {
-            progress(row.position().map(|p| p.byte()).unwrap_or(0));
-        }
-        let origin = Origin::shared(&path, line);
-        if file.fields > 0 && row.len() != file.fields {
-            problems.push(Diagnostic::record(
-                &origin,
-                format!(
-                    "{} {}fields as in the {} (found {}){}",
-                    file.fields,
-                    if file.mapping.delimiter() == b'\t' {
-                        "tab-separated "
-                    } else {
-                        ""
-                    },
-                    if file.mapping.has_header() {
-                        "header"
-                    } else {
-                        "dataset's codebook"
-                    },
-                    row.len(),
-                    if file.mapping.delimiter() == b'\t' {
-                        ""
-                    } else {
-                        "; quote values that hold commas"
+        Reading::Stream(mut reader) => {
+            let path: Arc<Path> = Arc::from(file.source.path.as_path());
+            let mut row = StringRecord::new();
+            let mut part = Part::new();
+            let mut scratch = Scratch::default();
+            loop {
+                match reader.read_record(&mut row) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(e) => {
+                        let line = e.position().map(|p| p.line()).unwrap_or(0);
+                        part.problems.push(Diagnostic::record(
+                            &Origin::shared(&path, line),
+                            format!("a well-formed {} row ({e})", file.source.dataset),
+                        ));
+                        part.bad += 1;
+                        // Bad bytes spoil one row; any other reader error ends the file.
+                        if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                            continue;
+                        }
+                        break;
                     }
-                ),
-            ));
-            summary.bad += 1;
-            continue;
-        }
-        row_problems.clear();
-        match file
-            .mapping
-            .map(&row, &origin, &mut mapped, &mut row_problems)
-        {
-            Err(Skip(reason)) => {
-                *summary.skipped.entry(reason).or_default() += 1;
-                continue;
-            }
-            Ok(()) if !row_problems.is_empty() => {}
-            Ok(()) => {
-                fields.clear();
-                for value in &mapped {
-                    fields.push_field(value);
                 }
-                let record = RawRecord {
-                    origin: origin.clone(),
-                    header: Arc::clone(&file.header),
-                    values: std::mem::take(&mut fields),
-                };
-                if let Some(draft) = record::parse(&record, &mut row_problems) {
-                    for (value, slot) in values.iter_mut().zip(&slots) {
-                        *value = match slot {
-                            Slot::Known(column) => native_value(&draft, &record, *column),
-                            Slot::Kept(i) => record.values.get(*i).unwrap_or("").to_string(),
-                            Slot::Absent => String::new(),
-                        };
-                    }
-                    each(Row {
-                        draft: &draft,
-                        values: &values,
-                    })?;
-                    summary.written += 1;
+                let line = row.position().map(|p| p.line()).unwrap_or(0);
+                converter.row(&row, &Origin::shared(&path, line), &mut part, &mut scratch);
+                if part.read.is_multiple_of(BATCH_ROWS) {
+                    std::mem::replace(&mut part, Part::new()).finish(
+                        wanted,
+                        &mut summary,
+                        problems,
+                        each,
+                    )?;
+                    progress(row.position().map(|p| p.byte()).unwrap_or(0));
                 }
-                fields = record.values;
             }
-        }
-        if !row_problems.is_empty() {
-            summary.bad += 1;
-            for mut problem in row_problems.drain(..) {
-                if problem.column.is_none() {
-                    problem.column = problem
-                        .field
-                        .as_deref()
-                        .and_then(|f| file.mapping.source_of(f));
-                }
-                problems.push(problem);
-            }
+            part.finish(wanted, &mut summary, problems, each)?;
         }
     }
     progress(file.size);
     Ok(summary)
 }
+
+/// Rows handed on at a time when a file is read in one stream.
+const BATCH_ROWS: u64 = 4096;
 
 /// A known column's value as frontline writes it, keeping empty what the row left for
 /// frontline to resolve later (coordinates to geocode, a precision to infer, a front to
