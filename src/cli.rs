@@ -130,7 +130,7 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Merge reports of one event into one (as `dedupe` does), listing every merge in
-        /// the merge log.
+        /// the merge log (needs -o).
         #[arg(long)]
         merge: bool,
         /// Where `--merge` lists its merges [default: the output's name + `.merges.jsonl`].

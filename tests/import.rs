@@ -420,8 +420,8 @@ fn import_merge_joins_two_datasets_reports_of_one_clash_and_the_log_undoes_it() 
     assert!(undo.status.success(), "{}", stderr(&undo));
     assert_eq!(w.read("merged.csv"), w.read("plain.csv"));
 
-    // Without -o there is no place for the log unless one is named.
+    // Without -o the log would name no file to undo the merges in.
     let out = import(&w, &["--merge", &acled]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--merge-log"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("give -o FILE"), "{}", stderr(&out));
 }

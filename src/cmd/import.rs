@@ -173,17 +173,20 @@ pub fn run(request: &Request) -> Result<Summary, Error> {
 /// `import --merge`: every row is held until reports of one event are merged (as `dedupe`
 /// merges them), then written, and the merges appended to the log.
 fn run_merging(request: &Request, sources: Vec<Source>) -> Result<Summary, Error> {
-    let log = match (request.merge_log, request.output) {
-        (Some(log), _) => log.to_path_buf(),
-        (None, Some(output)) => {
+    // The log names the file its merges are undone in, so the rows go to a file.
+    let Some(output) = request.output else {
+        return Err(Error::Usage(
+            "import --merge: give -o FILE (the merge log names the file its merges can be undone in)"
+                .into(),
+        ));
+    };
+    let log = match request.merge_log {
+        Some(log) => log.to_path_buf(),
+        None => {
             let mut name = output.as_os_str().to_os_string();
             name.push(".merges.jsonl");
             PathBuf::from(name)
         }
-        (None, None) => return Err(Error::Usage(
-            "import --merge: the merge log goes beside -o FILE; give -o FILE or --merge-log LOG"
-                .into(),
-        )),
     };
     let import = Import::open(sources)?;
     let header: Vec<String> = import.columns().iter().map(|n| n.to_string()).collect();
@@ -203,39 +206,23 @@ fn run_merging(request: &Request, sources: Vec<Source>) -> Result<Summary, Error
     let reference = reference_data()?;
     let (rows, mut entries) = dedupe::merge_rows(&header, rows, &reference.0, &reference.1);
     let merged = entries.iter().map(|e| e.merged.len() as u64).sum();
-    let write_rows = |out: &mut dyn Write, path: &Path| -> Result<(), Error> {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(out);
-        let io = |e: csv::Error| Error::Usage(format!("{}: {e}", path.display()));
-        writer.write_record(&header).map_err(io)?;
-        for row in &rows {
-            writer.write_record(row).map_err(io)?;
-        }
-        writer.flush().map_err(|e| Error::io(path, e))
-    };
-    match request.output {
-        Some(path) => {
-            for entry in &mut entries {
-                entry.set_file(path);
-            }
-            let mut file = AtomicFile::create(path)?;
-            write_rows(&mut file, path)?;
-            // The log first: merged rows are never written without the rows they replaced.
-            dedupe::log::append(&log, &entries)?;
-            file.commit()?;
-        }
-        None => {
-            dedupe::log::append(&log, &entries)?;
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            match write_rows(&mut out, Path::new("<stdout>")) {
-                Err(Error::Io { source, .. })
-                    if source.kind() == std::io::ErrorKind::BrokenPipe => {}
-                other => other?,
-            }
-        }
+    for entry in &mut entries {
+        entry.set_file(output);
     }
+    let mut file = AtomicFile::create(output)?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(&mut file);
+    let io = |e: csv::Error| Error::Usage(format!("{}: {e}", output.display()));
+    writer.write_record(&header).map_err(io)?;
+    for row in &rows {
+        writer.write_record(row).map_err(io)?;
+    }
+    writer.flush().map_err(|e| Error::io(output, e))?;
+    drop(writer);
+    // The log first: merged rows are never written without the rows they replaced.
+    dedupe::log::append(&log, &entries)?;
+    file.commit()?;
     Ok(Summary {
         files,
         merged,
