@@ -8,8 +8,9 @@
 //! clusters joins the one started first, and one that matches none starts its own.
 
 use super::actors::Actors;
-use super::matching::{can_match, matches, Facts, Why, MAX_ALLOWANCE_KM};
+use super::matching::{allowance_km, can_match, matches, Facts, Why};
 use super::places::Places;
+use crate::event::geo_precision::GeoPrecision;
 use crate::event::Event;
 use chrono::Datelike;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -38,6 +39,19 @@ pub struct Clustering {
 
 type Entry = GeomWithData<Rectangle<[f64; 3]>, usize>;
 
+/// The place precisions a report can be matched at.
+const PRECISIONS: [GeoPrecision; 4] = [
+    GeoPrecision::Exact,
+    GeoPrecision::Near,
+    GeoPrecision::Admin2,
+    GeoPrecision::Admin1,
+];
+
+/// Whether a report names a town or neighbourhood (its place is exact or near it).
+fn named(e: &Event) -> bool {
+    e.geo_precision <= GeoPrecision::Near
+}
+
 /// Finds the clusters of two or more reports among `events`, taken in the order given
 /// (file order). `skip` marks reports that must stay as they are.
 ///
@@ -57,16 +71,41 @@ pub fn clusters(
         })
         .collect();
     let usable = |i: usize| !skip.get(i).copied().unwrap_or(false) && can_match(events[i]);
-    let entries: Vec<Entry> = (0..events.len())
-        .filter(|&i| usable(i))
-        .map(|i| {
-            let e = events[i];
-            let (lon, lat) = (e.point.x(), e.point.y());
-            let (t0, t1) = (day(e.date.start), day(e.date.end));
-            GeomWithData::new(Rectangle::from_corners([lon, lat, t0], [lon, lat, t1]), i)
+    // One tree per place precision, each searched as far as its own allowance reaches:
+    // most reports are exact, and their tree is searched a few kilometres around a report
+    // rather than the widest allowance any report could have.
+    let trees: Vec<(GeoPrecision, f64, RTree<Entry>)> = PRECISIONS
+        .iter()
+        .filter_map(|&precision| {
+            let allowance = allowance_km(precision)?;
+            let entries: Vec<Entry> = (0..events.len())
+                .filter(|&i| usable(i) && events[i].geo_precision == precision)
+                .map(|i| {
+                    let e = events[i];
+                    let (lon, lat) = (e.point.x(), e.point.y());
+                    let (t0, t1) = (day(e.date.start), day(e.date.end));
+                    GeomWithData::new(Rectangle::from_corners([lon, lat, t0], [lon, lat, t1]), i)
+                })
+                .collect();
+            Some((precision, allowance, RTree::bulk_load(entries)))
         })
         .collect();
-    let tree = RTree::bulk_load(entries);
+
+    // Two reports that both name a town or neighbourhood match only when they name the
+    // same one (the rule's "same named place"), so such a report looks for its partners of
+    // that kind among the reports of its place, by day, not in a circle around it: in a
+    // dense file a circle of 27 km holds a whole city's reports of the day.
+    let mut by_place: HashMap<&str, Vec<(i32, usize)>> = HashMap::new();
+    for i in (0..events.len()).filter(|&i| usable(i) && named(events[i])) {
+        let day = events[i].date.start.num_days_from_ce();
+        by_place.entry(&facts[i].place).or_default().push((day, i));
+    }
+    for reports in by_place.values_mut() {
+        reports.sort_unstable();
+    }
+    // Matched reports are dated to a week or better, so a partner starts at most this many
+    // days before a report does.
+    const LONGEST_DAYS: i32 = 7;
 
     // Cluster number of each report, each cluster's members in order, and every match
     // (earlier, later) with why.
@@ -76,8 +115,32 @@ pub fn clusters(
     for i in (0..events.len()).filter(|&i| usable(i)) {
         let e = events[i];
         let mut found: Vec<usize> = Vec::new();
-        for candidate in tree.locate_in_envelope_intersecting(&search_box(e)) {
-            let j = candidate.data;
+        let own = allowance_km(e.geo_precision).unwrap_or(0.0);
+        let mut candidates: Vec<usize> = Vec::new();
+        for (precision, allowance, tree) in &trees {
+            if named(e) && *precision <= GeoPrecision::Near {
+                continue;
+            }
+            candidates.extend(
+                tree.locate_in_envelope_intersecting(&search_box(e, own + allowance))
+                    .map(|c| c.data),
+            );
+        }
+        if named(e) {
+            let (first, last) = (
+                e.date.start.num_days_from_ce() - LONGEST_DAYS,
+                e.date.end.num_days_from_ce(),
+            );
+            let reports = &by_place[facts[i].place.as_str()];
+            let from = reports.partition_point(|&(day, _)| day < first);
+            candidates.extend(
+                reports[from..]
+                    .iter()
+                    .take_while(|&&(day, _)| day <= last)
+                    .map(|&(_, j)| j),
+            );
+        }
+        for j in candidates {
             if j >= i {
                 continue;
             }
@@ -148,13 +211,12 @@ fn day(date: chrono::NaiveDate) -> f64 {
     date.num_days_from_ce() as f64
 }
 
-/// The box any report matching `e` lies in: its interval in time, and in space the most
-/// any pair of precisions allows, turned into degrees generously (1° of latitude is
+/// The box any report within `reach` km of `e` lies in: its interval in time, and in space
+/// that distance turned into degrees generously (1° of latitude is
 /// 111.2 km; a degree of longitude shrinks with the cosine of the latitude furthest from
 /// the equator in the box). Near a pole or the antimeridian the box spans all longitudes.
-fn search_box(e: &Event) -> AABB<[f64; 3]> {
+fn search_box(e: &Event, reach: f64) -> AABB<[f64; 3]> {
     let (lon, lat) = (e.point.x(), e.point.y());
-    let reach = super::matching::allowance_km(e.geo_precision).unwrap_or(0.0) + MAX_ALLOWANCE_KM;
     let dlat = reach / 110.0;
     let far = (lat.abs() + dlat).min(90.0);
     let cos = far.to_radians().cos();
