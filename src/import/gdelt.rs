@@ -448,9 +448,7 @@ pub const COLUMNS: [&str; 61] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::record::{self, RawRecord};
-    use crate::import::ucdp::tests::run_fixture;
-    use std::sync::Arc;
+    use crate::import::ucdp::tests::{parsed, run_fixture};
 
     /// A GDELT row: the named columns set, the others empty.
     fn row(fields: &[(&str, &str)]) -> StringRecord {
@@ -534,19 +532,6 @@ mod tests {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
             .unwrap_or_else(|| panic!("no column {name}"))
-    }
-
-    /// The mapped row through the checks every events file's rows go through.
-    fn parsed(mapped: &[(String, String)]) -> record::Draft {
-        let raw = RawRecord {
-            origin: Origin::at(Path::new("events.tsv"), 7),
-            header: Arc::new(record::Header::new(mapped.iter().map(|(n, _)| n.as_str()))),
-            values: mapped.iter().map(|(_, v)| v.as_str()).collect(),
-        };
-        let mut problems = Vec::new();
-        let draft = record::parse(&raw, &mut problems);
-        assert!(problems.is_empty(), "{problems:?}");
-        draft.unwrap()
     }
 
     #[test]

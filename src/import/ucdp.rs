@@ -739,7 +739,7 @@ pub(super) mod tests {
     }
 
     /// The mapped row through the checks every events file's rows go through.
-    fn parsed(mapped: &[(String, String)]) -> record::Draft {
+    pub(crate) fn parsed(mapped: &[(String, String)]) -> record::Draft {
         let raw = RawRecord {
             origin: Origin::at(Path::new("ged.csv"), 2),
             header: Arc::new(record::Header::new(mapped.iter().map(|(n, _)| n.as_str()))),
