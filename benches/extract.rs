@@ -5,14 +5,14 @@
 //! target is 1,000 news paragraphs per second or better.
 
 use frontline::dataset::DataPaths;
-use frontline::extract::Reference;
+use frontline::extract::Resources;
 use frontline::temporal::parse_published;
 use std::time::Instant;
 
 fn main() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let data = DataPaths::new(root.join("data"));
-    let reference = Reference::load(&data).expect("the shipped data loads");
+    let reference = Resources::load(&data).expect("the shipped data loads");
     let extractor = reference.extractor();
 
     let set: serde_json::Value = serde_json::from_str(

@@ -1,6 +1,7 @@
 //! The basemap: Natural Earth country outlines and Libya's admin-1 regions (public domain).
 
-use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use geo::MultiPolygon;
 use geojson::GeoJson;
 use std::path::Path;
@@ -38,7 +39,7 @@ impl Basemap {
 }
 
 fn read_regions(path: &Path) -> Result<Vec<Region>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
     let invalid = |why: String| Error::Invalid(vec![Diagnostic::record(&Origin::file(path), why)]);
     let GeoJson::FeatureCollection(collection) = text
         .parse::<GeoJson>()

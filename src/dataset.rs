@@ -1,6 +1,7 @@
 //! Loading a data folder: read → validate → resolve dates and places → assign fronts.
 
-use crate::diagnostic::{Diagnostic, Error};
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
 use crate::event::record::{self, Column, Draft};
 use crate::event::{anchor, Event, UNASSIGNED};
 use crate::format;
@@ -46,50 +47,107 @@ impl DataPaths {
     pub fn phases(&self) -> PathBuf {
         self.root.join("phases.csv")
     }
+
+    /// Whether the folder is a data folder (it has `events/` and `fronts.geojson`).
+    pub fn is_data_folder(&self) -> bool {
+        self.events().is_dir() && self.fronts().is_file()
+    }
+
+    /// The first data folder among `paths`, else `./data` when it is one: where a file of
+    /// events given alone takes its gazetteer, fronts and basemap from.
+    pub fn first_of(paths: &[PathBuf]) -> Option<DataPaths> {
+        paths
+            .iter()
+            .map(DataPaths::new)
+            .find(DataPaths::is_data_folder)
+            .or_else(|| Some(DataPaths::new("data")).filter(DataPaths::is_data_folder))
+    }
 }
 
-/// Everything `build` needs: the resolved events and the reference data they were
-/// resolved against.
+/// The reference data events are resolved against, loaded once from a data folder: the
+/// gazetteer that places rows without coordinates (and `--near NAME`), and the front areas
+/// that assign rows without a front (and `--front`).
+#[derive(Debug)]
+pub struct Reference {
+    /// Places.
+    pub gazetteer: Gazetteer,
+    /// Front areas, in chart order.
+    pub fronts: Fronts,
+    /// The files these were read from, sorted (a cached index depends on them).
+    pub files: Vec<PathBuf>,
+    /// The data folder they were loaded from, if any.
+    pub folder: Option<PathBuf>,
+}
+
+impl Reference {
+    /// The gazetteer and front areas of a data folder.
+    pub fn load(data: &DataPaths) -> Result<Reference, Error> {
+        let mut files = vec![data.fronts()];
+        if let Ok(entries) = std::fs::read_dir(data.gazetteer()) {
+            let mut tsv: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+                .collect();
+            tsv.sort();
+            files.extend(tsv);
+        }
+        Ok(Reference {
+            gazetteer: Gazetteer::load(&data.gazetteer())?,
+            fronts: Fronts::load(&data.fronts())?,
+            files,
+            folder: Some(data.root.clone()),
+        })
+    }
+
+    /// No reference data: rows must carry coordinates, and fronts are as written.
+    pub fn none() -> Reference {
+        Reference {
+            gazetteer: Gazetteer::default(),
+            fronts: Fronts::default(),
+            files: Vec::new(),
+            folder: None,
+        }
+    }
+
+    /// The reference of a data folder, or none.
+    pub fn of_folder(folder: Option<&DataPaths>) -> Result<Reference, Error> {
+        match folder {
+            Some(folder) => Reference::load(folder),
+            None => Ok(Reference::none()),
+        }
+    }
+}
+
+/// A data folder loaded whole: its events resolved against its reference data, as `build`
+/// and `validate` load it.
 #[derive(Debug)]
 pub struct Dataset {
     /// Events sorted by start date, end date, then id.
     pub events: Vec<Event>,
-    /// Front areas in chart order.
-    pub fronts: Fronts,
-    /// The gazetteer the places were geocoded with.
-    pub gazetteer: Gazetteer,
+    /// The gazetteer and front areas they were resolved against.
+    pub reference: Reference,
 }
 
 impl Dataset {
     /// Loads and resolves a data folder; any problem in any file fails the load with every
     /// problem listed.
     pub fn load(paths: &DataPaths) -> Result<Dataset, Error> {
-        let gazetteer = Gazetteer::load(&paths.gazetteer())?;
-        let fronts = Fronts::load(&paths.fronts())?;
-        let events = resolve_events(&paths.events(), &gazetteer, &fronts)?;
-        Ok(Dataset {
-            events,
-            fronts,
-            gazetteer,
-        })
+        let reference = Reference::load(paths)?;
+        let events = resolve_events(&paths.events(), &reference)?;
+        Ok(Dataset { events, reference })
     }
 }
 
 /// Reads every events file under `events` and resolves each record into an event.
-pub fn resolve_events(
-    events: &Path,
-    gazetteer: &Gazetteer,
-    fronts: &Fronts,
-) -> Result<Vec<Event>, Error> {
-    resolve_events_naming(events, gazetteer, fronts, FrontNames::Known)
+pub fn resolve_events(events: &Path, reference: &Reference) -> Result<Vec<Event>, Error> {
+    resolve_events_naming(events, reference, FrontNames::Known)
 }
 
 /// [`resolve_events`] for events whose written fronts may be any name (`names`), as in a
 /// single imported file.
 pub fn resolve_events_naming(
     events: &Path,
-    gazetteer: &Gazetteer,
-    fronts: &Fronts,
+    reference: &Reference,
     names: FrontNames,
 ) -> Result<Vec<Event>, Error> {
     let mut problems = Vec::new();
@@ -111,7 +169,7 @@ pub fn resolve_events_naming(
     let mut resolved = Vec::with_capacity(drafts.len());
     let mut known = FrontCache::default();
     for (draft, date) in drafts.into_iter().zip(dates) {
-        let placed = place(draft, gazetteer, fronts, names, &mut known, &mut problems);
+        let placed = place(draft, reference, names, &mut known, &mut problems);
         let Some(mut event) = placed else {
             continue;
         };
@@ -181,12 +239,12 @@ impl FrontCache {
 /// smallest front area holding the point). Problems are pushed and the event dropped.
 pub fn place(
     draft: Draft,
-    gazetteer: &Gazetteer,
-    fronts: &Fronts,
+    reference: &Reference,
     names: FrontNames,
     known: &mut FrontCache,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Event> {
+    let (gazetteer, fronts) = (&reference.gazetteer, &reference.fronts);
     let mut event = draft.event;
     match draft.point {
         Some(point) => event.point = point,

@@ -4,7 +4,7 @@
 //! command reports them all, then exits 2 (ripgrep's `messages.rs` habit).
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// Where a record came from: a file and the line its row or object starts on.
@@ -111,35 +111,6 @@ impl fmt::Display for Diagnostic {
             Some(value) if value.is_empty() => write!(f, " is empty: expected {}", self.expected),
             Some(value) => write!(f, " has {value:?}: expected {}", self.expected),
             None => write!(f, ": {}", self.expected),
-        }
-    }
-}
-
-/// The error a command returns: what the user must fix, or what the system refused.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// The input has problems; each is listed.
-    #[error("{} problem{} found", .0.len(), if .0.len() == 1 { "" } else { "s" })]
-    Invalid(Vec<Diagnostic>),
-    /// A command-line value that can't be used, with the flag and why.
-    #[error("{0}")]
-    Usage(String),
-}
-
-impl Error {
-    /// An I/O error on a path.
-    pub fn io(path: &Path, source: std::io::Error) -> Error {
-        Error::Io {
-            path: path.to_path_buf(),
-            source,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! `--type`, `--sub-type`, `--actor`). A filter is resolved once from the flags, then tested
 //! against the index's entries.
 
-use crate::diagnostic::Error;
+use crate::error::{Error, FlagError};
 use crate::event::date::DateInterval;
 use crate::event::taxonomy;
 use crate::gazetteer::fold::fold;
@@ -314,16 +314,18 @@ impl FilterText {
     /// Resolves the flags into a filter; `place` looks a name up in the gazetteer. Every
     /// error names its flag.
     pub fn resolve(&self, place: PlaceLookup) -> Result<Filter, Error> {
-        let usage = |flag: &str, value: &str, expected: &str| {
-            Error::Usage(format!("{flag} {value:?}: expected {expected}"))
+        let usage = |flag: &str, value: &str, expected: &str| -> Error {
+            FlagError::new(flag, value, expected).into()
         };
         let mut filter = Filter::default();
 
         if let Some(radius) = self.radius {
             if self.near.is_none() {
-                return Err(Error::Usage(
-                    "--radius needs --near PLACE or --near LAT,LON".into(),
-                ));
+                return Err(FlagError::missing(
+                    "--radius",
+                    "--near PLACE or --near LAT,LON beside it",
+                )
+                .into());
             }
             if !(radius.is_finite() && radius > 0.0 && radius <= 20_037.5) {
                 return Err(usage(
@@ -370,11 +372,14 @@ impl FilterText {
         let to = day("--to", &self.to, true)?;
         if let (Some(f), Some(t)) = (from, to) {
             if t < f {
-                return Err(Error::Usage(format!(
-                    "--to {} ends before --from {} begins: expected --to on or after --from",
+                return Err(usage(
+                    "--to",
                     self.to.as_deref().unwrap_or(""),
-                    self.from.as_deref().unwrap_or("")
-                )));
+                    &format!(
+                        "a day on or after --from {}",
+                        self.from.as_deref().unwrap_or("")
+                    ),
+                ));
             }
         }
         if from.is_some() || to.is_some() {
@@ -463,17 +468,21 @@ fn parse_bbox(text: &str) -> Result<Bbox, String> {
 }
 
 fn read_area(path: &std::path::Path) -> Result<Within, Error> {
-    let bad = |why: String| {
-        Error::Usage(format!(
-            "--within {}: expected a GeoJSON Polygon or MultiPolygon (a geometry, a Feature or a FeatureCollection of them); {why}",
-            path.display()
-        ))
+    let shown = path.display().to_string();
+    let bad = |why: String| -> Error {
+        FlagError::new(
+            "--within",
+            &shown,
+            format!("a GeoJSON Polygon or MultiPolygon (a geometry, a Feature or a FeatureCollection of them); {why}"),
+        )
+        .into()
     };
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::Usage(format!(
-            "--within {}: expected a GeoJSON file of a Polygon or MultiPolygon ({e})",
-            path.display()
-        ))
+        FlagError::new(
+            "--within",
+            &shown,
+            format!("a GeoJSON file of a Polygon or MultiPolygon ({e})"),
+        )
     })?;
     let geojson: geojson::GeoJson = text.parse().map_err(|e| bad(format!("{e}")))?;
     let geometries: Vec<geojson::Geometry> = match geojson {
@@ -619,8 +628,8 @@ mod tests {
 
     fn usage_of(t: FilterText) -> String {
         match t.resolve(&no_places) {
-            Err(Error::Usage(m)) => m,
-            other => panic!("expected a usage error, got {other:?}"),
+            Err(Error::Flag(e)) => e.to_string(),
+            other => panic!("expected a flag error, got {other:?}"),
         }
     }
 
@@ -647,7 +656,7 @@ mod tests {
             ..text()
         });
         assert!(
-            m.starts_with("--to 2019-06-20 ends before --from 2019-06-30"),
+            m.starts_with("--to \"2019-06-20\": expected a day on or after --from 2019-06-30"),
             "{m}"
         );
         let m = usage_of(FilterText {
@@ -664,7 +673,7 @@ mod tests {
             radius: Some(5.0),
             ..text()
         });
-        assert!(m.starts_with("--radius needs --near"), "{m}");
+        assert!(m.starts_with("--radius: expected --near"), "{m}");
         let m = usage_of(FilterText {
             event_types: vec!["Skirmish".into()],
             ..text()

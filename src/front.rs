@@ -1,6 +1,7 @@
 //! Fronts: named areas of the war, and which one an event belongs to.
 
-use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use crate::gazetteer::fold::fold;
 use geo::{Contains, GeodesicArea, MultiPolygon, Point};
 use geojson::GeoJson;
@@ -42,7 +43,7 @@ impl Fronts {
     /// Reads a FeatureCollection of Polygon/MultiPolygon features with `id`, `name`,
     /// `name_ar`, `aliases`, `color`, `order` properties; reports every bad feature.
     pub fn load(path: &Path) -> Result<Fronts, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
         let origin = Origin::file(path);
         let geojson: GeoJson = text.parse().map_err(|e| {
             Error::Invalid(vec![Diagnostic::record(

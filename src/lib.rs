@@ -1,29 +1,46 @@
 //! frontline turns dated reports of an armed conflict into a geocoded timeline: GeoJSON
 //! map layers, SVG charts of events by front, and answers to "what happened here, then?".
 //!
-//! The data flows through the modules in this order:
-//! [`format`] reads event files → [`event`] validates records and resolves anchored dates →
-//! [`gazetteer`] and [`locate`] place them → [`front`] assigns fronts → [`dataset`] holds the result →
-//! [`format::geojson_writer`] and [`chart`] write layers and charts, through [`output`].
+//! The modules below are listed in the order data flows through them (read → normalise →
+//! resolve → select → write), each layer using only those above it in this list. The binary
+//! (`src/main.rs`) parses the flags ([`cli`]) and hands each command to its [`cmd`] module.
+#![warn(missing_docs)]
 
+// What can go wrong, and where output goes: used by every layer.
+pub mod diagnostic;
+pub mod error;
+pub mod output;
+
+// Read: files into rows and records.
+pub mod format;
+pub mod import;
+pub mod scan;
+
+// Normalise: the one Arabic and Latin text layer.
+pub mod gazetteer;
+pub mod temporal;
+
+// Resolve: records into events, dated and placed.
 pub mod basemap;
+pub mod dataset;
+pub mod event;
+pub mod front;
+pub mod locate;
+pub mod phase;
+
+// Select: one filter model over an index, planned and run in one engine.
+pub mod filter;
+pub mod index;
+pub mod select;
+
+// Write: what selected events are handed to, and the charts.
 pub mod chart;
+pub mod sink;
+
+// Beside the flow: reading the news, and merging reports of one event.
+pub mod dedupe;
+pub mod extract;
+
+// The command line.
 pub mod cli;
 pub mod cmd;
-pub mod dataset;
-pub mod dedupe;
-pub mod diagnostic;
-pub mod event;
-pub mod extract;
-pub mod filter;
-pub mod format;
-pub mod front;
-pub mod gazetteer;
-pub mod import;
-pub mod index;
-pub mod locate;
-pub mod output;
-pub mod phase;
-pub mod query;
-pub mod scan;
-pub mod temporal;

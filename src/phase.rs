@@ -1,7 +1,8 @@
 //! Phases of the war: named spans of days from `data/phases.csv`, each dated from a
 //! public source, shown as TimelineJS eras.
 
-use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::path::Path;
@@ -46,7 +47,7 @@ pub fn load(path: &Path) -> Result<Vec<Phase>, Error> {
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
     parse(path, &text)
 }
 

@@ -2,7 +2,8 @@
 //! outside quotes), workers parse the chunks, and their results come back in file order.
 //! Memory stays bounded: only a few chunks are in flight at once.
 
-use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use crate::event::record::{Header, RawRecord};
 use csv::StringRecord;
 use std::collections::BTreeMap;
@@ -10,6 +11,13 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::{mpsc, Arc, Mutex};
+
+/// The number of reading threads: the machine's cores.
+pub fn num_workers() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
 
 /// Bytes read at a time; a chunk is about this size.
 const CHUNK_BYTES: usize = 1 << 20;
@@ -44,7 +52,7 @@ pub struct CsvHead {
 
 /// Reads the header row of a CSV file.
 pub fn head(path: &Path) -> Result<CsvHead, Error> {
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let file = File::open(path).map_err(|e| Error::read(path, e))?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(std::io::BufReader::new(file));
@@ -66,7 +74,7 @@ pub fn head(path: &Path) -> Result<CsvHead, Error> {
     let mut start = Vec::new();
     File::open(path)
         .and_then(|f| f.take(body_offset + 2).read_to_end(&mut start))
-        .map_err(|e| Error::io(path, e))?;
+        .map_err(|e| Error::read(path, e))?;
     while matches!(start.get(body_offset as usize), Some(b'\r' | b'\n')) {
         body_offset += 1;
     }
@@ -114,9 +122,9 @@ struct Cutter {
 impl Cutter {
     fn new(head: &CsvHead) -> Result<Cutter, Error> {
         let path = &head.file;
-        let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut file = File::open(path).map_err(|e| Error::read(path, e))?;
         file.seek(SeekFrom::Start(head.body_offset))
-            .map_err(|e| Error::io(path, e))?;
+            .map_err(|e| Error::read(path, e))?;
         Ok(Cutter {
             spare: Arc::default(),
             file,
@@ -147,7 +155,7 @@ impl Cutter {
                     let n = self
                         .file
                         .read(&mut bytes[filled..])
-                        .map_err(|e| Error::io(&self.path, e))?;
+                        .map_err(|e| Error::read(&self.path, e))?;
                     if n == 0 {
                         self.eof = true;
                         break;
@@ -365,7 +373,7 @@ pub struct RowReader<'h> {
 impl<'h> RowReader<'h> {
     /// A reader of the file's rows.
     pub fn open(head: &'h CsvHead) -> Result<RowReader<'h>, Error> {
-        let file = File::open(&head.file).map_err(|e| Error::io(&head.file, e))?;
+        let file = File::open(&head.file).map_err(|e| Error::read(&head.file, e))?;
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -381,7 +389,7 @@ impl<'h> RowReader<'h> {
         position.set_byte(offset).set_line(line);
         self.reader
             .seek(position)
-            .map_err(|e| Error::Usage(format!("{}: {e}", self.head.file.display())))?;
+            .map_err(|e| Error::read_csv(&self.head.file, e))?;
         let mut values = StringRecord::new();
         match self.reader.read_record(&mut values) {
             Ok(true) if values.len() == self.head.header.names().len() => Ok(RawRecord {

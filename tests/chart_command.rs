@@ -293,7 +293,7 @@ fn a_bad_filter_exits_2_and_writes_no_svg_and_no_table() {
         (&["--bbox", "1,2,3"], "--bbox"),
         (&["--near", "Atlantis"], "--near"),
         (&["--from", "2019-07", "--to", "2019-06"], "--to"),
-        (&["--sort", "distance"], "--sort distance"),
+        (&["--sort", "distance"], "--sort \"distance\""),
     ];
     for kind in ["by-front", "timeline", "map"] {
         for (filter, flag) in cases {

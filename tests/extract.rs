@@ -6,7 +6,7 @@ mod util;
 use chrono::NaiveDate;
 use frontline::dataset::DataPaths;
 use frontline::extract::score::{score, Gold, Score};
-use frontline::extract::Reference;
+use frontline::extract::Resources;
 use frontline::temporal::{parse_published, Lang};
 use serde_json::Value;
 use util::{repo, stderr, stdout, Workdir};
@@ -221,7 +221,7 @@ fn gold(item: &Value) -> Vec<Gold> {
 #[test]
 fn accuracy_on_the_annotated_set() {
     let data = DataPaths::new(repo().join("data"));
-    let reference = Reference::load(&data).expect("the shipped data loads");
+    let reference = Resources::load(&data).expect("the shipped data loads");
     let extractor = reference.extractor();
     let set: Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("tests/fixtures/annotated/set.json")).unwrap(),
@@ -305,7 +305,7 @@ fn accuracy_on_the_annotated_set() {
 #[test]
 fn mixed_and_broken_text_never_panics() {
     let data = DataPaths::new(repo().join("data"));
-    let reference = Reference::load(&data).expect("the shipped data loads");
+    let reference = Resources::load(&data).expect("the shipped data loads");
     let extractor = reference.extractor();
     let words: Vec<&str> = "طرابلس عين زارة والخلة قصف غارة أمس الخميس الماضي السابع من أبريل/نيسان ١٩ ٢٠٢٠ بعد ثلاثة أيام من بدء هجوم \
         Tripoli air strike on Sunday 19-23 October last week ، . ؟ - ـ ( ) \" في ب ل و ال Misurata clashes لم ستشن \

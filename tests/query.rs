@@ -430,7 +430,7 @@ fn sort_distance_without_near_is_an_error() {
     let out = query(&w, &["--sort", "distance"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("--sort distance needs --near"),
+        stderr(&out).contains("--sort \"distance\": expected --near"),
         "{}",
         stderr(&out)
     );
@@ -450,15 +450,15 @@ fn every_bad_filter_exits_2_with_a_message_naming_its_flag() {
         (&["--bbox", "10,30,15,33,1"], "--bbox \"10,30,15,33,1\""),
         (
             &["--from", "2019-06-30", "--to", "2019-06-20"],
-            "--to 2019-06-20 ends before --from 2019-06-30",
+            "--to \"2019-06-20\": expected a day on or after --from 2019-06-30",
         ),
         (&["--near", "Atlantis"], "--near \"Atlantis\""),
         (&["--front", "Atlantis"], "--front \"Atlantis\""),
         (&["--from", "2019-13"], "--from \"2019-13\""),
         (&["--to", "2019-02-30"], "--to \"2019-02-30\""),
-        (&["--radius", "5"], "--radius needs --near"),
-        (&["--within", "point.geojson"], "--within point.geojson"),
-        (&["--data", "missing"], "--data missing"),
+        (&["--radius", "5"], "--radius: expected --near"),
+        (&["--within", "point.geojson"], "--within \"point.geojson\""),
+        (&["--data", "missing"], "--data \"missing\""),
         (&["--type", "Skirmish"], "--type \"Skirmish\""),
         (&["--near", "132.8,13.2"], "--near \"132.8,13.2\""),
     ];

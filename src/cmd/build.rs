@@ -1,10 +1,11 @@
 //! `frontline build`: the main job, from `data/` to every layer and chart in `output/`.
 
+use super::Status;
 use crate::basemap::Basemap;
 use crate::chart::tally::{Interval, Tally};
 use crate::chart::{self, ChartOptions};
 use crate::dataset::{DataPaths, Dataset};
-use crate::diagnostic::Error;
+use crate::error::Error;
 use crate::event::{Event, UNASSIGNED};
 use crate::format::{geojson_writer, kml_writer, sources_writer, timelinejs_writer};
 use crate::output::write_atomic;
@@ -12,19 +13,45 @@ use crate::phase;
 use chrono::{Datelike, Months};
 use std::path::{Path, PathBuf};
 
+/// `frontline build`'s flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The data folder (events/, gazetteer/, fronts.geojson, basemap/, phases.csv).
+    #[arg(long, default_value = "data")]
+    pub data: PathBuf,
+    /// Where to write the layers and charts.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+}
+
+/// Builds every output and says how many events and files on standard error.
+pub fn run(args: Args) -> Result<Status, Error> {
+    let built = build(&DataPaths::new(&args.data), &args.out)?;
+    eprintln!(
+        "frontline: {} events; wrote {} files to {}",
+        built.events,
+        built.files.len(),
+        args.out.display()
+    );
+    Ok(Status::Done)
+}
+
 /// What a build wrote.
 #[derive(Debug)]
-pub struct Summary {
+pub struct Built {
     /// Events written.
     pub events: usize,
     /// Files written, relative to the output folder.
     pub files: Vec<PathBuf>,
 }
 
-/// Builds every output from a data folder into `out`.
-pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
+/// Builds every output from a data folder into `out`. Everything is read and checked
+/// before the first file is written, so bad data leaves the previous output whole.
+pub fn build(data: &DataPaths, out: &Path) -> Result<Built, Error> {
     let dataset = Dataset::load(data)?;
     let basemap = Basemap::load(&data.basemap())?;
+    let phases = phase::load(&data.phases())?;
+    let fronts = &dataset.reference.fronts;
     let mut files = Vec::new();
     let mut write = |relative: &str, text: String| -> Result<(), Error> {
         write_atomic(&out.join(relative), text.as_bytes())?;
@@ -35,20 +62,15 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
     let all: Vec<&Event> = dataset.events.iter().collect();
     write(
         "events.geojson",
-        geojson_writer::events_collection("events", &all, &dataset.fronts),
+        geojson_writer::events_collection("events", &all, fronts),
     )?;
     write(
         "fronts.geojson",
-        geojson_writer::fronts_collection(&dataset.fronts, &dataset.events),
+        geojson_writer::fronts_collection(fronts, &dataset.events),
     )?;
     write("sources.csv", sources_writer::write(&all))?;
 
-    let mut layer_ids: Vec<&str> = dataset
-        .fronts
-        .fronts
-        .iter()
-        .map(|f| f.id.as_str())
-        .collect();
+    let mut layer_ids: Vec<&str> = fronts.fronts.iter().map(|f| f.id.as_str()).collect();
     if dataset.events.iter().any(|e| e.front == UNASSIGNED) {
         layer_ids.push(UNASSIGNED);
     }
@@ -56,7 +78,7 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
         let mine: Vec<&Event> = all.iter().copied().filter(|e| e.front == *id).collect();
         write(
             &format!("layers/{id}.geojson"),
-            geojson_writer::events_collection(id, &mine, &dataset.fronts),
+            geojson_writer::events_collection(id, &mine, fronts),
         )?;
     }
     remove_stale_layers(&out.join("layers"), &layer_ids)?;
@@ -65,18 +87,10 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
     let mut by_date = all.clone();
     by_date.sort_by(|a, b| crate::cmd::export::by_date(a, b));
     let title = "Events by front";
-    write(
-        "events.kml",
-        kml_writer::write(&by_date, &dataset.fronts, title),
-    )?;
+    write("events.kml", kml_writer::write(&by_date, fronts, title))?;
     write(
         "timeline.json",
-        timelinejs_writer::write(
-            &by_date,
-            &dataset.fronts,
-            title,
-            &phase::load(&data.phases())?,
-        ),
+        timelinejs_writer::write(&by_date, fronts, title, &phases),
     )?;
 
     let charted = charted_period(&all);
@@ -88,7 +102,6 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
             if left_out == 1 { "" } else { "s" }
         ));
     }
-    let fronts = &dataset.fronts;
     let mut tally = Tally::new(Interval::Week);
     for event in &charted {
         tally.add(
@@ -110,7 +123,7 @@ pub fn run(data: &DataPaths, out: &Path) -> Result<Summary, Error> {
         chart::map::render(&charted, fronts, &basemap, &options),
     )?;
 
-    Ok(Summary {
+    Ok(Built {
         events: dataset.events.len(),
         files,
     })
@@ -145,13 +158,13 @@ fn remove_stale_layers(folder: &Path, current: &[&str]) -> Result<(), Error> {
     if !folder.is_dir() {
         return Ok(());
     }
-    let entries = std::fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
+    let entries = std::fs::read_dir(folder).map_err(|e| Error::read(folder, e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| Error::read(folder, e))?.path();
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let is_layer = path.extension().is_some_and(|e| e == "geojson");
         if is_layer && !current.contains(&stem) {
-            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            std::fs::remove_file(&path).map_err(|e| Error::write(&path, e))?;
         }
     }
     Ok(())

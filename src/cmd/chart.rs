@@ -1,101 +1,124 @@
 //! `frontline chart`: one of `build`'s charts for any selection, titled with it, and the
 //! numbers behind it.
 
+use super::selection::SelectArgs;
+use super::Status;
 use crate::basemap::Basemap;
-use crate::chart::tally::{Interval, Tally};
-use crate::chart::{self, count_outlets, ChartOptions};
-use crate::cli::{ChartKind, IntervalArg, SelectArgs};
-use crate::cmd::select::{self, Resolved};
-use crate::dataset::DataPaths;
-use crate::diagnostic::Error;
+use crate::chart::tally::Interval;
+use crate::chart::{self, ChartOptions};
+use crate::error::{Error, FlagError};
 use crate::event::Event;
-use crate::index::Table;
-use crate::output::write_atomic;
-use crate::query::{self, is_data_folder, Formatter, Hit, Summary};
-use chrono::NaiveDate;
+use crate::format::csv_writer;
+use crate::output::Target;
+use crate::select::{Outcome, Request};
+use crate::sink::Count;
+use clap::ValueEnum;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// What to draw and where.
-pub struct Request<'a> {
+/// `frontline chart`'s flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
     /// Which chart.
+    #[arg(value_enum)]
     pub kind: ChartKind,
-    /// The period of `by-front`'s bars.
+    /// Which events.
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// The period each bar of `by-front` counts.
+    #[arg(long, value_enum, default_value_t = IntervalArg::Week)]
     pub interval: IntervalArg,
-    /// The SVG file.
-    pub output: &'a Path,
-    /// The CSV of the numbers behind the chart.
-    pub table: Option<&'a Path>,
-    /// A title of the user's own.
-    pub title: Option<&'a str>,
+    /// The SVG file to write; `-` for standard output.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Also write the numbers behind the chart as CSV (`by-front`: front, period, events,
+    /// fatalities).
+    #[arg(long)]
+    pub table: Option<PathBuf>,
+    /// A title of your own [default: says what was selected].
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
-/// Selects, counts or collects, and writes the chart (and its table); returns the count
-/// line.
-pub fn run(args: &SelectArgs, request: &Request) -> Result<String, Error> {
-    let resolved = select::resolve(args)?;
-    let interval = match request.interval {
+/// Charts of `chart`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChartKind {
+    /// Events per period, stacked by front.
+    ByFront,
+    /// One lane per front, a mark per event, key events annotated.
+    Timeline,
+    /// Libya's outline, the front areas and the events.
+    Map,
+}
+
+/// `--interval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IntervalArg {
+    /// Days.
+    Day,
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+/// Selects, counts (or collects), and writes the chart and its table; the count line goes
+/// to standard error.
+pub fn run(args: Args) -> Result<Status, Error> {
+    let request = args.select.request()?;
+    let interval = match args.interval {
         IntervalArg::Day => Interval::Day,
         IntervalArg::Week => Interval::Week,
         IntervalArg::Month => Interval::Month,
     };
-    let counter = Counter {
-        interval,
-        keep_events: request.kind != ChartKind::ByFront,
+    // The basemap is read before any event, so a missing one fails at once.
+    let basemap = match args.kind {
+        ChartKind::Map => Some(basemap(&request)?),
+        _ => None,
     };
-    let mut tally = Tally::new(interval);
-    let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
-    let mut events: Vec<Event> = Vec::new();
-    let summary = query::select(
-        &resolved.inputs,
-        &resolved.reference,
-        &resolved.selection,
-        &counter,
-        &mut |batch: Counted| {
-            tally.merge(batch.tally);
-            for (name, n) in batch.outlets {
-                *outlets.entry(name).or_default() += n;
-            }
-            events.extend(batch.events);
-            Ok(())
-        },
-    )?;
-    let mut options = ChartOptions::for_outlets(&outlets);
-    options.title = Some(title(request, &resolved));
-    let fronts = &resolved.reference.fronts;
-    let refs: Vec<&Event> = events.iter().collect();
-    let svg = match request.kind {
-        ChartKind::ByFront => chart::by_front::render(&tally, fronts, &options),
-        ChartKind::Timeline => chart::timeline::render(&refs, fronts, &options),
-        ChartKind::Map => {
-            let basemap = Basemap::load(&basemap_folder(&resolved.inputs)?)?;
-            chart::map::render(&refs, fronts, &basemap, &options)
+    let count = Count::new(interval, args.kind != ChartKind::ByFront);
+    let outcome = request.run(&count)?;
+    let counted = count.into_counted();
+    let mut options = ChartOptions::for_outlets(&counted.outlets);
+    options.title = Some(title(&args, &request));
+    let fronts = &request.reference.fronts;
+    let events: Vec<&Event> = counted.events.iter().collect();
+    let svg = match (args.kind, &basemap) {
+        (ChartKind::Map, Some(basemap)) => chart::map::render(&events, fronts, basemap, &options),
+        (ChartKind::Timeline, _) | (ChartKind::Map, None) => {
+            chart::timeline::render(&events, fronts, &options)
         }
+        (ChartKind::ByFront, _) => chart::by_front::render(&counted.tally, fronts, &options),
     };
-    if let Some(path) = request.table {
-        let text = match request.kind {
-            ChartKind::ByFront => tally.write_csv(),
-            _ => front_table(&refs),
+    if let Some(path) = &args.table {
+        let text = match args.kind {
+            ChartKind::ByFront => counted.tally.write_csv().into_bytes(),
+            _ => front_table(&events),
         };
-        write_atomic(path, text.as_bytes())?;
+        let mut table = Target::new(Some(path))?;
+        table.put(&text)?;
+        table.commit()?;
     }
-    write_atomic(request.output, svg.as_bytes())?;
-    Ok(count_line(&summary, &resolved, request.output))
+    let mut out = Target::new(Some(&args.output))?;
+    out.put(svg.as_bytes())?;
+    out.commit()?;
+    eprintln!("{}", count_line(&outcome, &request, &args.output));
+    Ok(Status::Done)
 }
 
 /// The chart's title: the user's, else "Events within 15 km of Gharyan, 20–30 June 2019"
 /// (the chart's own title when nothing was selected).
-fn title(request: &Request, resolved: &Resolved) -> String {
-    if let Some(t) = request.title {
-        return t.to_string();
+fn title(args: &Args, request: &Request) -> String {
+    if let Some(t) = &args.title {
+        return t.clone();
     }
-    let what = resolved.selection.filter.to_string();
-    let per = match request.interval {
+    let what = request.selection.filter.to_string();
+    let per = match args.interval {
         IntervalArg::Day => "per day",
         IntervalArg::Week => "per week",
         IntervalArg::Month => "per month",
     };
-    match (request.kind, what.is_empty()) {
+    match (args.kind, what.is_empty()) {
         (ChartKind::ByFront, true) => format!("Events {per}, by front"),
         (ChartKind::ByFront, false) => format!("Events {what}, {per} by front"),
         (ChartKind::Timeline, true) => "Events by front".to_string(),
@@ -104,23 +127,19 @@ fn title(request: &Request, resolved: &Resolved) -> String {
     }
 }
 
-/// The basemap of the first data folder among the inputs, else of `./data`.
-fn basemap_folder(inputs: &[PathBuf]) -> Result<PathBuf, Error> {
-    inputs
-        .iter()
-        .find(|p| is_data_folder(p))
-        .cloned()
-        .or_else(|| Some(PathBuf::from("data")).filter(|p| is_data_folder(p)))
-        .map(|folder| DataPaths::new(folder).basemap())
-        .ok_or_else(|| {
-            Error::Usage(
-                "chart map: expected a data folder with basemap/ among --data, or ./data".into(),
-            )
-        })
+/// The basemap of the inputs' data folder (the first among `--data`, else `./data`).
+fn basemap(request: &Request) -> Result<Basemap, Error> {
+    let folder = request.inputs.reference_folder().ok_or_else(|| {
+        FlagError::missing(
+            "chart map",
+            "a data folder with basemap/ among --data, or ./data",
+        )
+    })?;
+    Basemap::load(&folder.basemap())
 }
 
 /// The numbers behind a timeline or a map: events and deaths per front, first and last day.
-fn front_table(events: &[&Event]) -> String {
+fn front_table(events: &[&Event]) -> Vec<u8> {
     let mut per: BTreeMap<&str, (u64, u64, String, String)> = BTreeMap::new();
     for e in events {
         let row = per.entry(e.front.as_str()).or_insert((
@@ -134,82 +153,23 @@ fn front_table(events: &[&Event]) -> String {
         row.2 = row.2.clone().min(e.date.start.to_string());
         row.3 = row.3.clone().max(e.date.end.to_string());
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let _ = writer.write_record(["front", "events", "fatalities", "first_day", "last_day"]);
+    let mut text = csv_writer::line(["front", "events", "fatalities", "first_day", "last_day"]);
     for (front, (n, dead, first, last)) in per {
-        let _ = writer.write_record([front, &n.to_string(), &dead.to_string(), &first, &last]);
+        text.extend(csv_writer::line([
+            front,
+            &n.to_string(),
+            &dead.to_string(),
+            &first,
+            &last,
+        ]));
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    text
 }
 
-fn count_line(summary: &Summary, resolved: &Resolved, output: &Path) -> String {
+fn count_line(outcome: &Outcome, request: &Request, output: &Path) -> String {
     format!(
         "{}; chart written to {}",
-        select::count_line(summary, resolved),
+        outcome.line(&request.selection.filter),
         output.display()
     )
-}
-
-/// Counts on the reading threads: a tally per batch, the outlets for the credit line, and
-/// the events themselves when the chart draws each one.
-struct Counter {
-    interval: Interval,
-    keep_events: bool,
-}
-
-struct Counted {
-    tally: Tally,
-    outlets: BTreeMap<String, usize>,
-    events: Vec<Event>,
-}
-
-impl Formatter for Counter {
-    type Batch = Counted;
-
-    fn needs_rows(&self) -> bool {
-        false
-    }
-
-    fn counts_from_index(&self) -> bool {
-        !self.keep_events
-    }
-
-    fn count_entries(&self, table: &Table, ids: &[u32]) -> Option<Counted> {
-        if self.keep_events {
-            return None;
-        }
-        let mut tally = Tally::new(self.interval);
-        for id in ids {
-            let e = &table.entries[*id as usize];
-            let day = NaiveDate::from_num_days_from_ce_opt(e.recorded)?;
-            tally.add(&table.fronts[e.front as usize], day, e.fatalities);
-        }
-        Some(Counted {
-            tally,
-            outlets: BTreeMap::new(),
-            events: Vec::new(),
-        })
-    }
-
-    fn format(&self, hits: &[Hit]) -> Counted {
-        let mut tally = Tally::new(self.interval);
-        let mut outlets = BTreeMap::new();
-        for hit in hits {
-            let e = hit.event;
-            tally.add(&e.front, e.recorded_day(), e.fatalities.best.unwrap_or(0));
-        }
-        count_outlets(&mut outlets, hits.iter().map(|h| h.event));
-        let events = if self.keep_events {
-            hits.iter().map(|h| h.event.clone()).collect()
-        } else {
-            Vec::new()
-        };
-        Counted {
-            tally,
-            outlets,
-            events,
-        }
-    }
 }

@@ -1,35 +1,101 @@
 //! `frontline date EXPR --published T`: one time expression, resolved.
 
-use crate::cli::{DateFormat, LangArg};
-use crate::diagnostic::Error;
+use super::Status;
+use crate::error::{Error, FlagError};
 use crate::event::date::Offset;
+use crate::output::Target;
 use crate::temporal::{self, DateKind, Lang, TimeExpression};
+use clap::ValueEnum;
 use serde_json::{json, Map, Value};
+
+/// `frontline date`'s flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The expression, e.g. "الخميس الماضي" or "7 April".
+    pub expression: String,
+    /// When the text was published: RFC 3339, YYYY-MM-DDTHH:MM or YYYY-MM-DD.
+    #[arg(long)]
+    pub published: String,
+    /// The language of the expression.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DateFormat::Text)]
+    pub format: DateFormat,
+}
+
+/// The language a text is read as (`date` and `extract`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+    /// Decided from the text's letters.
+    Auto,
+}
+
+impl LangArg {
+    /// The language, or `None` to decide from the text.
+    pub fn lang(self) -> Option<Lang> {
+        match self {
+            LangArg::Ar => Some(Lang::Ar),
+            LangArg::En => Some(Lang::En),
+            LangArg::Auto => None,
+        }
+    }
+}
+
+/// Output formats of `date`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DateFormat {
+    /// One line for a person.
+    Text,
+    /// A JSON object.
+    Json,
+}
+
+/// Resolves the expression and prints it.
+pub fn run(args: Args) -> Result<Status, Error> {
+    let text = resolve(&args.expression, &args.published, args.lang, args.format)?;
+    let mut out = Target::stdout();
+    out.put(text.as_bytes())?;
+    out.commit()?;
+    Ok(Status::Done)
+}
+
+/// The `--published` flag read as a publication time.
+pub fn published(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, FlagError> {
+    temporal::parse_published(text).map_err(|_| {
+        FlagError::new(
+            "--published",
+            text,
+            "a publication time: RFC 3339 (2019-05-01T18:49:00+03:00), YYYY-MM-DDTHH:MM or YYYY-MM-DD",
+        )
+    })
+}
 
 /// Resolves the expression; the text to print, one line ending in a newline.
 ///
 /// JSON is `{"expression", "date_start", "date_end", "time_precision", "kind"}`; for a date
 /// counted from another event the dates are null and `offset_days` (or `offset_months`)
 /// and `reference` say from what.
-pub fn run(
+pub fn resolve(
     expression: &str,
-    published: &str,
+    published_at: &str,
     lang: LangArg,
     format: DateFormat,
 ) -> Result<String, Error> {
-    let publication = temporal::parse_published(published)
-        .map_err(|e| Error::Usage(format!("--published: {e}")))?;
-    let lang = match lang {
-        LangArg::Ar => Lang::Ar,
-        LangArg::En => Lang::En,
-        LangArg::Auto => Lang::detect(expression),
-    };
+    let publication = published(published_at)?;
+    let lang = lang.lang().unwrap_or_else(|| Lang::detect(expression));
     let found = temporal::resolve(expression, publication.date_naive(), lang).ok_or_else(|| {
-        Error::Usage(format!(
-            "no date in {expression:?}: expected a date (\"7 April\", السابع من أبريل), a day \
-             counted from publication (yesterday, أمس, الخميس الماضي) or from another event \
-             (بعد ثلاثة أيام من …)"
-        ))
+        FlagError::new(
+            "EXPRESSION",
+            expression,
+            "a date (\"7 April\", السابع من أبريل), a day counted from publication \
+             (yesterday, أمس, الخميس الماضي) or from another event (بعد ثلاثة أيام من …); \
+             found no date in it",
+        )
     })?;
     let mut out = match format {
         DateFormat::Json => json_object(expression, &found).to_string(),
@@ -117,7 +183,7 @@ mod tests {
 
     #[test]
     fn writes_the_json_fields_in_order() {
-        let out = run(
+        let out = resolve(
             "7 April 2019",
             "2019-05-01T18:49:00+03:00",
             LangArg::En,
@@ -133,7 +199,7 @@ mod tests {
 
     #[test]
     fn writes_offsets_for_dates_counted_from_another_event() {
-        let out = run(
+        let out = resolve(
             "بعد ثلاثة أيام من بدء الهجوم",
             "2019-05-01",
             LangArg::Auto,
@@ -144,7 +210,7 @@ mod tests {
             out.trim_end(),
             r#"{"expression":"بعد ثلاثة أيام من بدء الهجوم","date_start":null,"date_end":null,"time_precision":"day","kind":"relative_to_other_event","offset_days":3,"reference":"بدء الهجوم"}"#
         );
-        let text = run(
+        let text = resolve(
             "بعد ثلاثة أيام من بدء الهجوم",
             "2019-05-01",
             LangArg::Ar,
@@ -159,12 +225,12 @@ mod tests {
 
     #[test]
     fn writes_one_line_of_text() {
-        let out = run("الأيام الماضية", "2019-05-01", LangArg::Ar, DateFormat::Text).unwrap();
+        let out = resolve("الأيام الماضية", "2019-05-01", LangArg::Ar, DateFormat::Text).unwrap();
         assert_eq!(
             out.trim_end(),
             r#""الأيام الماضية" → 2019-04-24 to 2019-04-30 (week, approximate)"#
         );
-        let out = run(
+        let out = resolve(
             "أمس",
             "2019-05-01T01:00:00+03:00",
             LangArg::Ar,
@@ -179,19 +245,20 @@ mod tests {
 
     #[test]
     fn rejects_a_bad_publication_time_and_an_expression_without_a_date() {
-        let Err(Error::Usage(message)) = run("أمس", "1 May", LangArg::Ar, DateFormat::Json)
-        else {
-            panic!("a bad --published is a usage error");
+        let Err(Error::Flag(e)) = resolve("أمس", "1 May", LangArg::Ar, DateFormat::Json) else {
+            panic!("a bad --published is a flag error");
         };
+        let message = e.to_string();
         assert!(
             message.contains("--published") && message.contains("1 May"),
             "{message}"
         );
-        let Err(Error::Usage(message)) =
-            run("قالت مصادر", "2019-05-01", LangArg::Auto, DateFormat::Json)
+        let Err(Error::Flag(e)) =
+            resolve("قالت مصادر", "2019-05-01", LangArg::Auto, DateFormat::Json)
         else {
-            panic!("no date is a usage error");
+            panic!("no date is a flag error");
         };
+        let message = e.to_string();
         assert!(message.contains("no date"), "{message}");
     }
 }

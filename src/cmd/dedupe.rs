@@ -1,80 +1,99 @@
 //! `frontline dedupe`: reports of one event merged into one, every merge logged.
 
-use crate::dataset::{self, DataPaths, FrontNames};
+use super::Status;
+use crate::dataset::{self, DataPaths, FrontNames, Reference};
 use crate::dedupe::actors::Actors;
 use crate::dedupe::log::{self, MergeEntry};
 use crate::dedupe::places::Places;
 use crate::dedupe::sheet::{self, Sheet};
 use crate::dedupe::{apply, describe, Report};
-use crate::diagnostic::{Diagnostic, Error};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::{Error, FlagError};
 use crate::event::record::Header;
 use crate::event::Event;
 use crate::extract::lexicon::Lexicon;
 use crate::format;
-use crate::output::write_atomic;
-use crate::query::{is_data_folder, Reference};
+use crate::output::{write_atomic, Target};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-/// What `dedupe` was asked to do.
-pub struct Request<'a> {
-    /// The data folder or events file.
-    pub data: &'a Path,
+/// `frontline dedupe`'s flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The data folder or events file to deduplicate [default: the --data folder].
+    #[arg(value_name = "EVENTS")]
+    pub events: Option<PathBuf>,
+    /// The data folder whose gazetteer, fronts and actor lexicon tell one place and one
+    /// actor in other words (an events file given here is deduplicated with ./data's).
+    #[arg(long, default_value = "data")]
+    pub data: PathBuf,
     /// List the merges without changing any file.
+    #[arg(long)]
     pub dry_run: bool,
-    /// The merge log to append to.
-    pub log: Option<&'a Path>,
-    /// A merge log to reverse.
-    pub undo: Option<&'a Path>,
+    /// The merge log to append to [default: merges.jsonl in the data folder, or beside
+    /// the file].
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// Reverse the merges listed in this log, restoring the rows they replaced.
+    #[arg(long, value_name = "LOG")]
+    pub undo: Option<PathBuf>,
 }
 
-/// Finds and merges duplicate reports (or reverses a log's merges); returns the report.
-pub fn run(request: &Request) -> Result<String, Error> {
-    if let Some(log) = request.undo {
-        return undo(log, request.dry_run);
-    }
-    let data = request.data;
+/// Finds and merges duplicate reports (or reverses a log's merges) and prints what it did.
+pub fn run(args: Args) -> Result<Status, Error> {
+    let text = match &args.undo {
+        Some(log) => undo(log, args.dry_run)?,
+        None => merge(&args)?,
+    };
+    let mut out = Target::stdout();
+    out.put(text.as_bytes())?;
+    out.commit()?;
+    Ok(Status::Done)
+}
+
+/// Finds and merges duplicate reports; what was (or would be) merged.
+fn merge(args: &Args) -> Result<String, Error> {
+    let data = args.events.as_deref().unwrap_or(&args.data);
     if !data.exists() {
-        return Err(Error::Usage(format!(
-            "--data {}: expected a data folder or an events file (no such file or folder)",
-            data.display()
-        )));
+        let flag = if args.events.is_some() {
+            "EVENTS"
+        } else {
+            "--data"
+        };
+        return Err(FlagError::new(
+            flag,
+            &data.display().to_string(),
+            "a data folder or an events file (no such file or folder)",
+        )
+        .into());
     }
-    // A data folder is resolved with its own gazetteer, fronts and lexicon; a single file
-    // with ./data's when there is one, its written fronts taken as they are.
-    let (reference, lexicon, names, log_path) = if data.is_file() {
-        let reference = Reference::for_inputs(&[data.to_path_buf()])?;
-        let lexicon = lexicon_of(Path::new("data"))?;
+    // The reference data come from --data when it is a data folder, else from ./data (as
+    // every command finds them); a data folder's written fronts must be its own, a single
+    // file's are taken as they are.
+    let folder = DataPaths::first_of(std::slice::from_ref(&args.data));
+    let reference = Reference::of_folder(folder.as_ref())?;
+    let lexicon = match &folder {
+        Some(folder) => lexicon_of(folder)?,
+        None => Lexicon::default(),
+    };
+    let (events_path, names, log_path) = if data.is_file() {
         let mut name = data.as_os_str().to_owned();
         name.push(".merges.jsonl");
-        (reference, lexicon, FrontNames::Any, PathBuf::from(name))
+        (data.to_path_buf(), FrontNames::Any, PathBuf::from(name))
     } else {
-        let paths = DataPaths::new(data);
-        let reference = if is_data_folder(data) {
-            Reference::load(&paths)?
+        let names = if DataPaths::new(data).is_data_folder() {
+            FrontNames::Known
         } else {
-            Reference::none()
+            FrontNames::Any
         };
-        let lexicon = lexicon_of(data)?;
         (
-            reference,
-            lexicon,
-            FrontNames::Known,
+            DataPaths::new(data).events(),
+            names,
             data.join("merges.jsonl"),
         )
     };
-    let log_path = request.log.map(Path::to_path_buf).unwrap_or(log_path);
-    let events_path = if data.is_file() {
-        data.to_path_buf()
-    } else {
-        DataPaths::new(data).events()
-    };
-    let mut events = dataset::resolve_events_naming(
-        &events_path,
-        &reference.gazetteer,
-        &reference.fronts,
-        names,
-    )?;
+    let log_path = args.log.clone().unwrap_or(log_path);
+    let mut events = dataset::resolve_events_naming(&events_path, &reference, names)?;
     events.sort_by(|a, b| a.origin.cmp(&b.origin));
 
     let (mut sheets, headers) = read_sheets(&events_path)?;
@@ -102,7 +121,7 @@ pub fn run(request: &Request) -> Result<String, Error> {
         ));
         return Ok(text);
     }
-    if request.dry_run {
+    if args.dry_run {
         text.push_str(&format!(
             "{} merges of {} reports into {} events would change {} files (dry run: nothing written)\n",
             entries.len(),
@@ -131,8 +150,8 @@ pub fn run(request: &Request) -> Result<String, Error> {
     Ok(text)
 }
 
-fn lexicon_of(data: &Path) -> Result<Lexicon, Error> {
-    let folder = DataPaths::new(data).lexicon();
+fn lexicon_of(data: &DataPaths) -> Result<Lexicon, Error> {
+    let folder = data.lexicon();
     if folder.join("actors.tsv").is_file() {
         Lexicon::load(&folder)
     } else {
@@ -153,7 +172,7 @@ fn read_sheets(events: &Path) -> Result<Sheets, Error> {
         {
             continue;
         }
-        let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+        let text = std::fs::read_to_string(&file).map_err(|e| Error::read(&file, e))?;
         let sheet = Sheet::parse(&text);
         let header_text = sheet.row(0).unwrap_or_default();
         let names = sheet::values(header_text.trim_start_matches('\u{feff}')).unwrap_or_default();
@@ -231,14 +250,14 @@ fn undo(log_path: &Path, dry_run: bool) -> Result<String, Error> {
                 continue;
             }
             let path = log::resolve(log_path, &row.file);
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
             sheets.insert(row.file.clone(), Sheet::parse(&text));
         }
     }
     log::undo(&entries, &mut sheets).map_err(|why| {
-        Error::Usage(format!(
-            "{}: cannot undo, nothing changed: {why}",
-            log_path.display()
+        Error::invalid(Diagnostic::record(
+            &Origin::file(log_path),
+            format!("merges that can be undone; nothing changed: {why}"),
         ))
     })?;
     let reports: usize = entries.iter().map(|e| e.replaced.len()).sum();
@@ -257,10 +276,14 @@ fn undo(log_path: &Path, dry_run: bool) -> Result<String, Error> {
     let mut done = log_path.as_os_str().to_owned();
     done.push(".undone");
     let done = PathBuf::from(done);
-    let mut history = std::fs::read(&done).unwrap_or_default();
-    history.extend(std::fs::read(log_path).map_err(|e| Error::io(log_path, e))?);
+    let mut history = match std::fs::read(&done) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(Error::read(&done, e)),
+    };
+    history.extend(std::fs::read(log_path).map_err(|e| Error::read(log_path, e))?);
     write_atomic(&done, &history)?;
-    std::fs::remove_file(log_path).map_err(|e| Error::io(log_path, e))?;
+    std::fs::remove_file(log_path).map_err(|e| Error::write(log_path, e))?;
     Ok(format!(
         "undid {}, restoring {} in {}; the log is now {}\n",
         counted(entries.len(), "merge"),

@@ -1,36 +1,73 @@
 //! `frontline extract FILE… --published T`: candidate events from news text.
 
-use crate::cli::{ExtractFormat, LangArg};
+use super::date::{published, LangArg};
+use super::Status;
 use crate::dataset::DataPaths;
-use crate::diagnostic::{Diagnostic, Error, Origin};
-use crate::extract::{Candidate, Reference, Words};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
+use crate::extract::{Candidate, Resources, Words};
 use crate::format::{csv_writer, geojson_writer};
 use crate::front::Fronts;
-use crate::temporal::{parse_published, Lang};
+use crate::output::Target;
+use clap::ValueEnum;
 use geo::BoundingRect;
 use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// `frontline extract`'s flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Text files to read; `-` reads standard input.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// When the text was published: RFC 3339, YYYY-MM-DDTHH:MM or YYYY-MM-DD.
+    #[arg(long)]
+    pub published: String,
+    /// The language of the text.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    pub format: ExtractFormat,
+    /// Write here (whole or not at all) instead of standard output; `-` for standard
+    /// output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The data folder whose gazetteer, fronts and lexicons to use.
+    #[arg(long, default_value = "data")]
+    pub data: PathBuf,
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// frontline's event columns, valid input for `build` once reviewed.
+    Csv,
+    /// An array of event objects with `confidence` and `provenance`.
+    Json,
+    /// A FeatureCollection, as `build` writes.
+    Geojson,
+}
+
+/// Proposes the events of every file and writes them.
+pub fn run(args: Args) -> Result<Status, Error> {
+    let text = propose(&args)?;
+    let mut out = Target::new(args.output.as_deref())?;
+    out.put(text.as_bytes())?;
+    out.commit()?;
+    Ok(Status::Done)
+}
+
 /// Reads every file (or standard input for `-`) and proposes their events; the text to
 /// write.
-pub fn run(
-    files: &[PathBuf],
-    published: &str,
-    lang: LangArg,
-    format: ExtractFormat,
-    data: &DataPaths,
-) -> Result<String, Error> {
-    let published =
-        parse_published(published).map_err(|e| Error::Usage(format!("--published: {e}")))?;
-    let reference = Reference::load(data)?;
-    let extractor = reference.extractor();
-    let fronts = &reference.fronts;
-    let lang = match lang {
-        LangArg::Ar => Some(Lang::Ar),
-        LangArg::En => Some(Lang::En),
-        LangArg::Auto => None,
-    };
+fn propose(args: &Args) -> Result<String, Error> {
+    let (files, format) = (&args.files, args.format);
+    let published = published(&args.published)?;
+    let resources = Resources::load(&DataPaths::new(&args.data))?;
+    let extractor = resources.extractor();
+    let fronts = &resources.reference.fronts;
+    let lang = args.lang.lang();
     let mut problems = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     for file in files {
@@ -123,9 +160,9 @@ fn read_text(path: &Path, problems: &mut Vec<Diagnostic>) -> Result<Option<Strin
     if path.as_os_str() == "-" {
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(path, e))?;
+            .map_err(|e| Error::read(path, e))?;
     } else {
-        bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
     }
     let origin = Origin::file(path);
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {

@@ -1,16 +1,67 @@
 //! `frontline geocode NAME…`: where each name is placed, the candidates, and why.
 
-use crate::cli::GeocodeFormat;
+use super::Status;
+use crate::dataset::{DataPaths, Reference};
+use crate::error::Error;
 use crate::format::geojson_writer::round6;
 use crate::front::Fronts;
 use crate::gazetteer::geocode::{Candidate, NotFound};
 use crate::gazetteer::Gazetteer;
 use crate::locate::{locate, Found};
+use crate::output::Target;
+use clap::ValueEnum;
 use serde_json::{json, Value};
+use std::path::PathBuf;
 
-/// Places each name as `build` would; returns the text to print and whether every name
-/// was found.
-pub fn run(
+/// `frontline geocode`'s flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Place names, in Arabic or Latin script.
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Prefer places in this country (name or ISO code, e.g. LY).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GeocodeFormat::Table)]
+    pub format: GeocodeFormat,
+    /// The data folder whose gazetteer to use.
+    #[arg(long, default_value = "data")]
+    pub data: PathBuf,
+}
+
+/// Output formats of `geocode`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GeocodeFormat {
+    /// Aligned text for a person.
+    Table,
+    /// A JSON array, one object per name.
+    Json,
+}
+
+/// Places each name as `build` would and prints the answers; a name not found is
+/// "nothing matched" (exit 1), told in the answer with suggestions.
+pub fn run(args: Args) -> Result<Status, Error> {
+    let reference = Reference::load(&DataPaths::new(&args.data))?;
+    let (text, all_found) = answer(
+        &reference.gazetteer,
+        &reference.fronts,
+        &args.names,
+        args.country.as_deref(),
+        args.format,
+    );
+    let mut out = Target::stdout();
+    out.put(text.as_bytes())?;
+    out.commit()?;
+    Ok(if all_found {
+        Status::Done
+    } else {
+        Status::NothingMatched
+    })
+}
+
+/// The answer for every name, and whether every name was found.
+pub fn answer(
     gazetteer: &Gazetteer,
     fronts: &Fronts,
     names: &[String],

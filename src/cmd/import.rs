@@ -1,34 +1,53 @@
 //! `frontline import`: ACLED, UCDP GED and GDELT files into frontline's event columns.
 
+use super::Status;
 use crate::dataset::DataPaths;
 use crate::dedupe;
-use crate::diagnostic::Error;
+use crate::error::{Error, FlagError};
 use crate::event::Event;
 use crate::extract::lexicon::Lexicon;
+use crate::format::csv_writer;
 use crate::gazetteer::Gazetteer;
 use crate::import::convert::{Batch, FileSummary, Import, Source, Wanted};
-use crate::import::Dataset;
-use crate::output::AtomicFile;
-use crate::query::is_data_folder;
+use crate::import::Codebook;
+use crate::output::Target;
 use std::fmt;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-/// What `import` was asked to do.
-pub struct Request<'a> {
-    /// The dataset word (optional), then the files.
-    pub args: &'a [String],
-    /// Where to write; standard output when absent.
-    pub output: Option<&'a Path>,
-    /// Merge reports of one event.
+/// `frontline import`'s flags.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// `acled`, `ucdp` or `gdelt` (optional), then the files to read.
+    #[arg(required = true, value_name = "[DATASET] FILE")]
+    pub args: Vec<String>,
+    /// Write here (whole or not at all) instead of standard output; `-` for standard
+    /// output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Merge reports of one event into one (as `dedupe` does), listing every merge in
+    /// the merge log (needs -o).
+    #[arg(long)]
     pub merge: bool,
-    /// Where the merges are listed.
-    pub merge_log: Option<&'a Path>,
+    /// Where `--merge` lists its merges [default: the output's name + `.merges.jsonl`].
+    #[arg(long, value_name = "FILE")]
+    pub merge_log: Option<PathBuf>,
+    /// The data folder whose gazetteer and actor lexicon tell one place and one actor in
+    /// other words when merging [default: ./data when it is one].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// Imports the files and says on standard error what happened to their rows.
+pub fn run(args: Args) -> Result<Status, Error> {
+    let imported = import(&args)?;
+    eprint!("{imported}");
+    Ok(Status::Done)
 }
 
 /// What an import read, wrote and skipped.
 #[derive(Clone, Debug, Default)]
-pub struct Summary {
+pub struct Imported {
     /// One entry per file, in the order read.
     pub files: Vec<FileSummary>,
     /// Events merged into others by `--merge`.
@@ -37,14 +56,14 @@ pub struct Summary {
     pub merge_log: Option<PathBuf>,
 }
 
-impl Summary {
+impl Imported {
     /// Events written.
     pub fn written(&self) -> u64 {
         self.files.iter().map(|f| f.written).sum::<u64>() - self.merged
     }
 }
 
-impl fmt::Display for Summary {
+impl fmt::Display for Imported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let read: u64 = self.files.iter().map(|f| f.read).sum();
         let skipped: u64 = self.files.iter().flat_map(|f| f.skipped.values()).sum();
@@ -68,7 +87,7 @@ impl fmt::Display for Summary {
                 f,
                 "  {} ({}): {} read, {} written",
                 file.path.display(),
-                file.dataset.map(|d| d.to_string()).unwrap_or_default(),
+                file.codebook.map(|d| d.to_string()).unwrap_or_default(),
                 file.read,
                 file.written
             )?;
@@ -98,34 +117,39 @@ fn plural(n: u64) -> &'static str {
 /// file; without it each file's first line tells.
 pub fn sources(args: &[String]) -> Result<Vec<Source>, Error> {
     let (named, files) = match args.split_first() {
-        Some((word, rest)) if !Path::new(word).exists() && Dataset::parse(word).is_some() => {
-            (Dataset::parse(word), rest)
+        Some((word, rest)) if !Path::new(word).exists() && Codebook::parse(word).is_some() => {
+            (Codebook::parse(word), rest)
         }
         _ => (None, args),
     };
     if files.is_empty() {
-        return Err(Error::Usage(
-            "import: expected one or more files after the dataset (acled, ucdp or gdelt)".into(),
-        ));
+        return Err(FlagError::missing(
+            "FILE",
+            "one or more files after the dataset (acled, ucdp or gdelt)",
+        )
+        .into());
     }
     files
         .iter()
         .map(|file| {
             let path = Path::new(file);
             if !path.is_file() {
-                return Err(Error::Usage(format!(
-                    "import {file}: expected a file to import (no such file){}",
-                    if args.len() > 1 || Dataset::parse(file).is_some() {
-                        ""
-                    } else {
-                        "; name the dataset first: acled, ucdp or gdelt"
-                    }
-                )));
+                let hint = if args.len() > 1 || Codebook::parse(file).is_some() {
+                    ""
+                } else {
+                    "; name the dataset first: acled, ucdp or gdelt"
+                };
+                return Err(FlagError::new(
+                    "FILE",
+                    file,
+                    format!("a file to import (no such file){hint}"),
+                )
+                .into());
             }
             match named {
-                Some(dataset) => Ok(Source {
+                Some(codebook) => Ok(Source {
                     path: path.to_path_buf(),
-                    dataset,
+                    codebook,
                 }),
                 None => Source::detect(path),
             }
@@ -133,38 +157,20 @@ pub fn sources(args: &[String]) -> Result<Vec<Source>, Error> {
         .collect()
 }
 
-/// Imports the files; the summary says what happened to their rows.
-pub fn run(request: &Request) -> Result<Summary, Error> {
-    let sources = sources(request.args)?;
-    if request.merge {
-        return run_merging(request, sources);
+/// Imports the files; what happened to their rows.
+pub fn import(args: &Args) -> Result<Imported, Error> {
+    let sources = sources(&args.args)?;
+    if args.merge {
+        return import_merging(args, sources);
     }
     let import = Import::open(sources)?;
     let bar = progress_bar(import.size());
-    let mut tick = |bytes: u64| bar.set_position(bytes);
-    let summary = match request.output {
-        Some(path) => {
-            let mut file = AtomicFile::create(path)?;
-            let files = write_csv(import, &mut file, path, &mut tick)?;
-            file.commit()?;
-            files
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
-            match write_csv(import, &mut out, Path::new("<stdout>"), &mut tick) {
-                Err(Error::Io { source, .. })
-                    if source.kind() == std::io::ErrorKind::BrokenPipe =>
-                {
-                    Vec::new()
-                }
-                other => other?,
-            }
-        }
-    };
+    let mut target = Target::new(args.output.as_deref())?;
+    let files = write_csv(import, &mut target, &mut |bytes| bar.set_position(bytes))?;
+    target.commit()?;
     bar.finish_and_clear();
-    Ok(Summary {
-        files: summary,
+    Ok(Imported {
+        files,
         merged: 0,
         merge_log: None,
     })
@@ -172,15 +178,17 @@ pub fn run(request: &Request) -> Result<Summary, Error> {
 
 /// `import --merge`: every row is held until reports of one event are merged (as `dedupe`
 /// merges them), then written, and the merges appended to the log.
-fn run_merging(request: &Request, sources: Vec<Source>) -> Result<Summary, Error> {
+fn import_merging(args: &Args, sources: Vec<Source>) -> Result<Imported, Error> {
     // The log names the file its merges are undone in, so the rows go to a file.
-    let Some(output) = request.output else {
-        return Err(Error::Usage(
-            "import --merge: give -o FILE (the merge log names the file its merges can be undone in)"
-                .into(),
-        ));
+    let Some(output) = args.output.as_deref().filter(|o| *o != Path::new("-")) else {
+        return Err(FlagError::missing(
+            "--merge",
+            "-o FILE beside it: give -o FILE (the merge log names the file its merges can be undone in)",
+        )
+        .into());
     };
-    let log = match request.merge_log {
+    let (lexicon, gazetteer) = reference_data(args.data.as_deref())?;
+    let log = match &args.merge_log {
         Some(log) => log.to_path_buf(),
         None => {
             let mut name = output.as_os_str().to_os_string();
@@ -203,68 +211,65 @@ fn run_merging(request: &Request, sources: Vec<Source>) -> Result<Summary, Error
         },
     )?;
     bar.finish_and_clear();
-    let reference = reference_data()?;
-    let (rows, mut entries) = dedupe::merge_rows(&header, rows, &reference.0, &reference.1);
+    let (rows, mut entries) = dedupe::merge_rows(&header, rows, &lexicon, &gazetteer);
     let merged = entries.iter().map(|e| e.merged.len() as u64).sum();
     for entry in &mut entries {
         entry.set_file(output);
     }
-    let mut file = AtomicFile::create(output)?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(&mut file);
-    let io = |e: csv::Error| Error::Usage(format!("{}: {e}", output.display()));
-    writer.write_record(&header).map_err(io)?;
+    let mut file = Target::new(Some(output))?;
+    file.put(&csv_writer::line(&header))?;
     for row in &rows {
-        writer.write_record(row).map_err(io)?;
+        file.put(&csv_writer::line(row))?;
     }
-    writer.flush().map_err(|e| Error::io(output, e))?;
-    drop(writer);
     // The log first: merged rows are never written without the rows they replaced.
     dedupe::log::append(&log, &entries)?;
     file.commit()?;
-    Ok(Summary {
+    Ok(Imported {
         files,
         merged,
         merge_log: (!entries.is_empty()).then_some(log),
     })
 }
 
-/// The actor lexicon and gazetteer that tell one actor and one place in other words:
-/// `./data`'s when it is a data folder, else none (names then compare folded).
-fn reference_data() -> Result<(Lexicon, Gazetteer), Error> {
-    let data = DataPaths::new("data");
-    if !is_data_folder(Path::new("data")) {
-        return Ok((Lexicon::default(), Gazetteer::default()));
-    }
+/// The actor lexicon and gazetteer that tell one actor and one place in other words: the
+/// `--data` folder's (which must be a data folder), else `./data`'s when it is one, else
+/// none (names then compare folded).
+fn reference_data(data: Option<&Path>) -> Result<(Lexicon, Gazetteer), Error> {
+    let folder = match data {
+        Some(path) => {
+            let folder = DataPaths::new(path);
+            if !folder.is_data_folder() {
+                return Err(FlagError::new(
+                    "--data",
+                    &path.display().to_string(),
+                    "a data folder (with events/ and fronts.geojson)",
+                )
+                .into());
+            }
+            folder
+        }
+        None => match DataPaths::first_of(&[]) {
+            Some(folder) => folder,
+            None => return Ok((Lexicon::default(), Gazetteer::default())),
+        },
+    };
     Ok((
-        Lexicon::load(&data.lexicon())?,
-        Gazetteer::load(&data.gazetteer())?,
+        Lexicon::load(&folder.lexicon())?,
+        Gazetteer::load(&folder.gazetteer())?,
     ))
 }
 
 /// Streams the import's rows as frontline's CSV.
 fn write_csv(
     import: Import,
-    out: &mut dyn Write,
-    path: &Path,
+    out: &mut Target,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<FileSummary>, Error> {
-    let mut head = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let names: Vec<&str> = import.columns().iter().map(|n| &**n).collect();
-    // Writing to memory cannot fail.
-    let _ = head.write_record(&names);
-    let io = |e: std::io::Error| Error::io(path, e);
-    out.write_all(&head.into_inner().unwrap_or_default())
-        .map_err(io)?;
-    let files = import.run(Wanted::Csv, progress, &mut |batch| match batch {
-        Batch::Csv(bytes) => out.write_all(&bytes).map_err(io),
+    out.put(&csv_writer::line(import.columns().iter().map(|n| &**n)))?;
+    import.run(Wanted::Csv, progress, &mut |batch| match batch {
+        Batch::Csv(bytes) => out.put(&bytes),
         Batch::Events(_) => Ok(()),
-    })?;
-    out.flush().map_err(io)?;
-    Ok(files)
+    })
 }
 
 /// A bar on standard error when it is a terminal, measured in bytes read; hidden otherwise.

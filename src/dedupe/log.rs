@@ -19,7 +19,8 @@
 //! finds each place again. Files are named relative to the log's folder when inside it.
 
 use super::sheet::Sheet;
-use crate::diagnostic::Error;
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -104,42 +105,46 @@ pub fn append(path: &Path, entries: &[MergeEntry]) -> Result<(), Error> {
                 row.file = inside.to_string_lossy().into_owned();
             }
         }
-        let line =
-            serde_json::to_string(&entry).map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+        let line = serde_json::to_string(&entry)
+            .map_err(|e| Error::write(path, std::io::Error::other(e)))?;
         text.push_str(&line);
         text.push('\n');
     }
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))?;
     }
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
-        .map_err(|e| Error::io(path, e))?;
+        .map_err(|e| Error::write(path, e))?;
     file.write_all(text.as_bytes())
         .and_then(|_| file.sync_all())
-        .map_err(|e| Error::io(path, e))
+        .map_err(|e| Error::write(path, e))
 }
 
 /// Reads a log; a line that is not a merge is an error naming the line.
 pub fn read(path: &Path) -> Result<Vec<MergeEntry>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
     let mut entries = Vec::new();
+    let mut problems = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let entry = serde_json::from_str(line).map_err(|e| {
-            Error::Usage(format!(
-                "{}:{}: expected a merge of frontline's merge log ({e})",
-                path.display(),
-                n + 1
-            ))
-        })?;
-        entries.push(entry);
+        match serde_json::from_str(line) {
+            Ok(entry) => entries.push(entry),
+            Err(e) => problems.push(Diagnostic::record(
+                &Origin::at(path, n as u64 + 1),
+                format!("a merge of frontline's merge log, one JSON object per line ({e})"),
+            )),
+        }
     }
-    Ok(entries)
+    if problems.is_empty() {
+        Ok(entries)
+    } else {
+        Err(Error::Invalid(problems))
+    }
 }
 
 /// Where a log's file names point: relative names are inside the log's folder.

@@ -14,7 +14,7 @@ macro_rules! columns {
         /// A column frontline reads, by name (ACLED's names first, then frontline's own,
         /// then UCDP's `date_start`/`date_end`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Column { $($variant),* }
+        pub enum Column { $(#[doc = concat!("The column `", $name, "`.")] $variant),* }
 
         impl Column {
             /// Every column, in the order they are written.

@@ -2,7 +2,8 @@
 //! and English, trigger words mapped to ACLED's event types, and cues of negation, denial,
 //! future and hedging.
 
-use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use crate::event::taxonomy;
 use crate::gazetteer::fold::fold;
 use crate::temporal::Lang;
@@ -269,7 +270,7 @@ fn parse_lang(origin: &Origin, text: &str, problems: &mut Vec<Diagnostic>) -> Op
 type Row = (Origin, Vec<String>);
 
 fn rows(path: &Path, header: &[&str], problems: &mut Vec<Diagnostic>) -> Result<Vec<Row>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
     let mut out = Vec::new();
     let mut seen_header = false;
     for (n, line) in text.lines().enumerate() {

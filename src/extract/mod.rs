@@ -16,8 +16,9 @@ pub mod places;
 pub mod score;
 pub mod text;
 
-use crate::dataset::DataPaths;
-use crate::diagnostic::{Error, Origin};
+use crate::dataset::{DataPaths, Reference};
+use crate::diagnostic::Origin;
+use crate::error::Error;
 use crate::event::date::{DateInterval, Offset};
 use crate::event::geo_precision::GeoPrecision;
 use crate::event::{Event, Fatalities, Source, UNASSIGNED};
@@ -77,22 +78,20 @@ pub struct Candidate {
     pub provenance: Provenance,
 }
 
-/// The reference data a reading needs, loaded from a data folder and owned.
-pub struct Reference {
-    /// Places.
-    pub gazetteer: Gazetteer,
-    /// Front areas.
-    pub fronts: Fronts,
+/// What a reading needs, loaded from a data folder and owned: the reference data (places,
+/// front areas) and the lexicons (actors, triggers, cues).
+pub struct Resources {
+    /// Places and front areas.
+    pub reference: Reference,
     /// Actors, triggers and cues (`lexicon/`).
     pub lexicon: Lexicon,
 }
 
-impl Reference {
+impl Resources {
     /// Loads the gazetteer, the fronts and the lexicons of a data folder.
-    pub fn load(data: &DataPaths) -> Result<Reference, Error> {
-        Ok(Reference {
-            gazetteer: Gazetteer::load(&data.gazetteer())?,
-            fronts: Fronts::load(&data.fronts())?,
+    pub fn load(data: &DataPaths) -> Result<Resources, Error> {
+        Ok(Resources {
+            reference: Reference::load(data)?,
             lexicon: Lexicon::load(&data.lexicon())?,
         })
     }
@@ -100,8 +99,8 @@ impl Reference {
     /// An extractor reading with this data.
     pub fn extractor(&self) -> Extractor<'_> {
         Extractor {
-            gazetteer: &self.gazetteer,
-            fronts: &self.fronts,
+            gazetteer: &self.reference.gazetteer,
+            fronts: &self.reference.fronts,
             lexicon: &self.lexicon,
         }
     }

@@ -60,6 +60,40 @@ pub fn value(event: &Event, column: Column) -> String {
     }
 }
 
+/// A CSV writer into memory, with `\n` row ends as every file frontline writes.
+pub fn memory_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new())
+}
+
+/// The bytes a CSV writer wrote into memory. Writing to memory has no I/O to fail, and
+/// frontline writes whole records only, so this never loses a row.
+pub fn into_bytes(writer: csv::Writer<Vec<u8>>) -> Vec<u8> {
+    // Flushing into a Vec cannot fail, so `into_inner` always gives the bytes back.
+    writer.into_inner().unwrap_or_default()
+}
+
+/// One record as a CSV line (quoted as needed, `\n` at the end).
+///
+/// # Examples
+/// ```
+/// use frontline::format::csv_writer::line;
+/// assert_eq!(line(["", "a,b", "طرابلس"]), b",\"a,b\",\xd8\xb7\xd8\xb1\xd8\xa7\xd8\xa8\xd9\x84\xd8\xb3\n");
+/// ```
+pub fn line<I, T>(fields: I) -> Vec<u8>
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<[u8]>,
+{
+    let mut writer = memory_writer();
+    // Into memory: see `into_bytes`.
+    if writer.write_record(fields).is_err() {
+        return Vec::new();
+    }
+    into_bytes(writer)
+}
+
 /// One event as the values of [`COLUMNS`], in order.
 pub fn event_row(event: &Event) -> Vec<String> {
     Column::ALL[..COLUMNS.len()]

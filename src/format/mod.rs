@@ -10,7 +10,8 @@ pub mod markup;
 pub mod sources_writer;
 pub mod timelinejs_writer;
 
-use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use crate::event::record::RawRecord;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,7 @@ pub fn read_events_file(
     path: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Vec<RawRecord>, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
     let Ok(text) = String::from_utf8(bytes) else {
         problems.push(Diagnostic::record(
             &Origin::file(path),
@@ -46,7 +47,7 @@ pub fn event_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     } else {
         path.to_path_buf()
     };
-    let entries = std::fs::read_dir(&folder).map_err(|e| Error::io(&folder, e))?;
+    let entries = std::fs::read_dir(&folder).map_err(|e| Error::read(&folder, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && matches!(extension(p).as_str(), "csv" | "json"))

@@ -4,7 +4,8 @@
 pub mod fold;
 pub mod geocode;
 
-use crate::diagnostic::{Diagnostic, Error, Origin};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -68,7 +69,7 @@ impl Gazetteer {
     /// Loads every `*.tsv` of a folder: `aliases.tsv`-style files (with an `id` header) and
     /// GeoNames dumps (19 columns, no header). Every bad row is reported.
     pub fn load(folder: &Path) -> Result<Gazetteer, Error> {
-        let entries = std::fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
+        let entries = std::fs::read_dir(folder).map_err(|e| Error::read(folder, e))?;
         let mut files: Vec<_> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
@@ -77,7 +78,7 @@ impl Gazetteer {
         let mut problems = Vec::new();
         let mut places = Vec::new();
         for file in &files {
-            let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+            let text = std::fs::read_to_string(file).map_err(|e| Error::read(file, e))?;
             if text.starts_with("id\t") {
                 read_aliases(file, &text, &mut places, &mut problems);
             } else {

@@ -1,13 +1,14 @@
 //! The import's pass: each source file read row by row, mapped, checked as an events
 //! file's rows are, and handed on in frontline's columns.
 
-use super::{Dataset, Mapping, Skip};
-use crate::diagnostic::{Diagnostic, Error, Origin};
+use super::{Codebook, Mapping, Skip};
+use crate::diagnostic::{Diagnostic, Origin};
+use crate::error::Error;
 use crate::event::geo_precision::GeoPrecision;
 use crate::event::record::{self, Column, Draft, Header, RawRecord, COLUMNS};
 use crate::event::Event;
 use crate::format::csv_writer;
-use crate::query::num_workers;
+use crate::scan::num_workers;
 use crate::scan::{self, CsvHead};
 use csv::StringRecord;
 use std::collections::BTreeMap;
@@ -22,17 +23,17 @@ pub struct Source {
     /// The file.
     pub path: PathBuf,
     /// Its dataset, named or detected.
-    pub dataset: Dataset,
+    pub codebook: Codebook,
 }
 
 impl Source {
     /// A source whose dataset is told by its first line.
     pub fn detect(path: &Path) -> Result<Source, Error> {
-        let first = first_line(path).map_err(|e| Error::io(path, e))?;
-        match Dataset::detect(&first) {
-            Some(dataset) => Ok(Source {
+        let first = first_line(path).map_err(|e| Error::read(path, e))?;
+        match Codebook::detect(&first) {
+            Some(codebook) => Ok(Source {
                 path: path.to_path_buf(),
-                dataset,
+                codebook,
             }),
             None => Err(Error::Invalid(vec![Diagnostic::record(
                 &Origin::at(path, 1),
@@ -60,7 +61,7 @@ pub struct FileSummary {
     /// The file.
     pub path: PathBuf,
     /// Its dataset.
-    pub dataset: Option<Dataset>,
+    pub codebook: Option<Codebook>,
     /// Rows read.
     pub read: u64,
     /// Rows written as events.
@@ -185,9 +186,9 @@ impl Import {
 fn open(source: Source) -> Result<Opened, Error> {
     let path = source.path.clone();
     let size = std::fs::metadata(&path)
-        .map_err(|e| Error::io(&path, e))?
+        .map_err(|e| Error::read(&path, e))?
         .len();
-    let mut mapping = source.dataset.mapping();
+    let mut mapping = source.codebook.mapping();
     let invalid = |problem: Diagnostic| Error::Invalid(vec![problem]);
     let (reading, source_header) = if mapping.has_header() && mapping.delimiter() == b',' {
         let head = scan::head(&path)?;
@@ -200,7 +201,7 @@ fn open(source: Source) -> Result<Opened, Error> {
         );
         (Reading::Chunks(head), Some(names))
     } else {
-        let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
+        let file = File::open(&path).map_err(|e| Error::read(&path, e))?;
         let tab = mapping.delimiter() == b'\t';
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(mapping.delimiter())
@@ -213,7 +214,7 @@ fn open(source: Source) -> Result<Opened, Error> {
             let header = reader.headers().map_err(|e| {
                 invalid(Diagnostic::record(
                     &Origin::at(&path, 1),
-                    format!("a {} header row ({e})", source.dataset),
+                    format!("a {} header row ({e})", source.codebook),
                 ))
             })?;
             Some(header.clone())
@@ -433,7 +434,7 @@ fn convert_file(
         .collect();
     let mut summary = FileSummary {
         path: file.source.path.clone(),
-        dataset: Some(file.source.dataset),
+        codebook: Some(file.source.codebook),
         ..FileSummary::default()
     };
     let converter = Converter {
@@ -486,7 +487,7 @@ fn convert_file(
                         let line = e.position().map(|p| p.line()).unwrap_or(0);
                         part.problems.push(Diagnostic::record(
                             &Origin::shared(&path, line),
-                            format!("a well-formed {} row ({e})", file.source.dataset),
+                            format!("a well-formed {} row ({e})", file.source.codebook),
                         ));
                         part.bad += 1;
                         // Bad bytes spoil one row; any other reader error ends the file.

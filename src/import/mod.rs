@@ -16,31 +16,31 @@ use csv::StringRecord;
 use std::fmt;
 use std::path::Path;
 
-/// A dataset frontline imports.
+/// A dataset frontline imports, known by the codebook its columns follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Dataset {
+pub enum Codebook {
     /// ACLED's CSV export (and frontline's own event files, which use ACLED's names).
     Acled,
-    /// UCDP's Georeferenced Event Dataset, as CSV.
+    /// UCDP's Georeferenced Event Codebook, as CSV.
     Ucdp,
     /// GDELT 2.0's event table: 61 tab-separated columns, no header.
     Gdelt,
 }
 
-impl Dataset {
+impl Codebook {
     /// Reads the dataset word of `frontline import WORD FILE…`.
-    pub fn parse(word: &str) -> Option<Dataset> {
+    pub fn parse(word: &str) -> Option<Codebook> {
         match word.to_ascii_lowercase().as_str() {
-            "acled" => Some(Dataset::Acled),
-            "ucdp" | "ged" | "ucdp-ged" => Some(Dataset::Ucdp),
-            "gdelt" => Some(Dataset::Gdelt),
+            "acled" => Some(Codebook::Acled),
+            "ucdp" | "ged" | "ucdp-ged" => Some(Codebook::Ucdp),
+            "gdelt" => Some(Codebook::Gdelt),
             _ => None,
         }
     }
 
     /// Tells the dataset from a file's first line: ACLED's and UCDP's headers name their
     /// columns; GDELT's rows are 61 tab-separated fields starting with a number and a day.
-    pub fn detect(first_line: &str) -> Option<Dataset> {
+    pub fn detect(first_line: &str) -> Option<Codebook> {
         let line = first_line.trim_start_matches('\u{feff}').trim_end();
         if line.contains('\t') {
             let fields: Vec<&str> = line.split('\t').collect();
@@ -50,7 +50,7 @@ impl Dataset {
                 && fields[1].len() == 8
                 && numeric(fields[1])
             {
-                return Some(Dataset::Gdelt);
+                return Some(Codebook::Gdelt);
             }
             return None;
         }
@@ -60,9 +60,9 @@ impl Dataset {
             .collect();
         let has = |name: &str| names.iter().any(|n| n == name);
         if has("event_id_cnty") {
-            Some(Dataset::Acled)
+            Some(Codebook::Acled)
         } else if has("type_of_violence") && has("where_prec") {
-            Some(Dataset::Ucdp)
+            Some(Codebook::Ucdp)
         } else {
             None
         }
@@ -71,19 +71,19 @@ impl Dataset {
     /// The mapping that reads this dataset's rows.
     pub fn mapping(self) -> Box<dyn Mapping> {
         match self {
-            Dataset::Acled => Box::<acled::Acled>::default(),
-            Dataset::Ucdp => Box::<ucdp::Ucdp>::default(),
-            Dataset::Gdelt => Box::<gdelt::Gdelt>::default(),
+            Codebook::Acled => Box::<acled::Acled>::default(),
+            Codebook::Ucdp => Box::<ucdp::Ucdp>::default(),
+            Codebook::Gdelt => Box::<gdelt::Gdelt>::default(),
         }
     }
 }
 
-impl fmt::Display for Dataset {
+impl fmt::Display for Codebook {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Dataset::Acled => "ACLED",
-            Dataset::Ucdp => "UCDP GED",
-            Dataset::Gdelt => "GDELT 2.0",
+            Codebook::Acled => "ACLED",
+            Codebook::Ucdp => "UCDP GED",
+            Codebook::Gdelt => "GDELT 2.0",
         })
     }
 }

@@ -15,11 +15,13 @@
 //! The file is the line `frontline-index 1`, then bincode (fixed-width integers, little
 //! endian) of the format version, the crate version, the stamps, the table and the index.
 
+use super::fnv::Fnv;
 use super::{Index, Table};
 use bincode::Options;
 use rstar::{ParentNode, RTreeNode};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
+use std::hash::Hasher;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -89,19 +91,19 @@ impl Stamp {
 /// A reference file as it was when the cache was written: present with its stamp, or absent
 /// (so creating it later invalidates the cache).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-enum Reference {
+enum ReferenceFile {
     Present(Stamp),
     Absent(PathBuf),
 }
 
-impl Reference {
+impl ReferenceFile {
     /// `None` when the file exists but cannot be stamped.
-    fn of(path: &Path) -> Option<Reference> {
+    fn of(path: &Path) -> Option<ReferenceFile> {
         match fs::metadata(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                Some(Reference::Absent(std::path::absolute(path).ok()?))
+                Some(ReferenceFile::Absent(std::path::absolute(path).ok()?))
             }
-            _ => Stamp::of(path).map(Reference::Present),
+            _ => Stamp::of(path).map(ReferenceFile::Present),
         }
     }
 }
@@ -112,7 +114,7 @@ struct Header {
     format: u32,
     crate_version: String,
     data: Stamp,
-    reference: Vec<Reference>,
+    reference: Vec<ReferenceFile>,
 }
 
 impl Header {
@@ -124,9 +126,20 @@ impl Header {
             data: Stamp::of(file)?,
             reference: reference
                 .iter()
-                .map(|p| Reference::of(p))
+                .map(|p| ReferenceFile::of(p))
                 .collect::<Option<_>>()?,
         })
+    }
+
+    /// What differs between a cache's header and the one expected now, in words.
+    fn difference(&self, now: &Header) -> &'static str {
+        if self.format != now.format || self.crate_version != now.crate_version {
+            "written by another version of frontline"
+        } else if self.data != now.data {
+            "the events file changed"
+        } else {
+            "the gazetteer or the front areas changed"
+        }
     }
 }
 
@@ -154,7 +167,49 @@ impl Header {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn load(file: &Path, reference: &[PathBuf]) -> Option<(Table, Index)> {
-    load_from(file, reference, &places(file, cache_home().as_deref()))
+    match load_from(file, reference, &places(file, cache_home().as_deref())) {
+        Ok(found) => found,
+        Err(why) => {
+            note(&why);
+            None
+        }
+    }
+}
+
+/// Why a cached index was passed over or not written: said on standard error, never an
+/// error, since the index is rebuilt from the data.
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    /// The events file or a reference file changed since the cache was written, or the
+    /// cache is of another version of frontline.
+    #[error("the index cached in {} is stale ({why}); rebuilding it", place.display())]
+    Stale {
+        /// The cache file.
+        place: PathBuf,
+        /// What changed.
+        why: &'static str,
+    },
+    /// The cache file does not decode, or decodes to ids outside its own table.
+    #[error("the index cached in {} is damaged ({why}); rebuilding it", place.display())]
+    Corrupt {
+        /// The cache file.
+        place: PathBuf,
+        /// What was wrong.
+        why: String,
+    },
+    /// No place would take the cache (read-only data and no writable cache home).
+    #[error("the index of {} could not be cached ({source}); the next run reads it again", file.display())]
+    Unwritable {
+        /// The events file.
+        file: PathBuf,
+        /// What the system said at the last place tried.
+        source: io::Error,
+    },
+}
+
+/// Says on standard error why a cache was passed over.
+fn note(why: &CacheError) {
+    eprintln!("frontline: note: {why}");
 }
 
 /// Whether `file` has a cache that matches it and `reference` as they are now (only the
@@ -184,16 +239,24 @@ pub fn store(file: &Path, reference: &[PathBuf], table: &Table, index: &Index) {
     )
 }
 
-/// Removes the cache of `file`, wherever it was written.
-pub fn clear(file: &Path) {
+/// Removes the cache of `file`, wherever it was written (a cache that is not there is
+/// already removed).
+pub fn clear(file: &Path) -> io::Result<()> {
+    let gone = |result: io::Result<()>| match result {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    };
     for place in places(file, cache_home().as_deref()) {
-        let _ = fs::remove_file(&place);
+        gone(fs::remove_file(&place))?;
     }
     // Leave the data folder as it was when this was its only cache; a folder still holding
     // other caches is not empty and stays.
     if let Some(dir) = places(file, None).first().and_then(|p| p.parent()) {
-        let _ = fs::remove_dir(dir);
+        if fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none()) {
+            gone(fs::remove_dir(dir))?;
+        }
     }
+    Ok(())
 }
 
 /// Where the cache of `file` may be, best first: beside the data, then under `cache_home`.
@@ -210,9 +273,9 @@ fn places(file: &Path, cache_home: Option<&Path>) -> Vec<PathBuf> {
     let mut places = vec![dir.join(DIR).join(&index_name)];
     if let Some(home) = cache_home {
         // Files of one name in different folders must not share a fallback cache.
-        let mut hash = Fnv::new();
+        let mut hash = Fnv::default();
         hash.write(canonical.as_os_str().as_encoded_bytes());
-        let mut fallback = std::ffi::OsString::from(format!("{:016x}-", hash.0));
+        let mut fallback = std::ffi::OsString::from(format!("{:016x}-", hash.finish()));
         fallback.push(&index_name);
         places.push(home.join("frontline").join(fallback));
     }
@@ -232,19 +295,42 @@ fn cache_home() -> Option<PathBuf> {
         })
 }
 
-fn load_from(file: &Path, reference: &[PathBuf], places: &[PathBuf]) -> Option<(Table, Index)> {
-    let expected = Header::now(file, reference)?;
-    places.iter().find_map(|place| read(place, &expected))
+/// The first cache among `places` that matches `file` and `reference` now: `Ok(None)` when
+/// there is none, an error when one was there but stale or damaged.
+fn load_from(
+    file: &Path,
+    reference: &[PathBuf],
+    places: &[PathBuf],
+) -> Result<Option<(Table, Index)>, CacheError> {
+    let Some(expected) = Header::now(file, reference) else {
+        return Ok(None);
+    };
+    let mut passed_over = None;
+    for place in places.iter().filter(|p| p.is_file()) {
+        match read(place, &expected) {
+            Ok(found) => return Ok(Some(found)),
+            Err(why) => passed_over = passed_over.or(Some(why)),
+        }
+    }
+    passed_over.map_or(Ok(None), Err)
 }
 
 fn store_to(file: &Path, reference: &[PathBuf], table: &Table, index: &Index, places: &[PathBuf]) {
     let Some(header) = Header::now(file, reference) else {
         return;
     };
+    let mut last = None;
     for place in places {
-        if write(place, &header, table, index).is_ok() {
-            return;
+        match write(place, &header, table, index) {
+            Ok(()) => return,
+            Err(e) => last = Some(e),
         }
+    }
+    if let Some(source) = last {
+        note(&CacheError::Unwritable {
+            file: file.to_path_buf(),
+            source,
+        });
     }
 }
 
@@ -254,44 +340,61 @@ fn options() -> impl Options {
     bincode::DefaultOptions::new().with_fixint_encoding()
 }
 
-/// The table and index in the cache at `place` when its header is `expected`.
 /// The magic line and stamps of a cache file, and a reader at its body.
-fn open_header(place: &Path) -> Option<(Header, BufReader<File>, u64)> {
-    let file = File::open(place).ok()?;
-    let len = file.metadata().ok()?.len();
+fn open_header(place: &Path) -> Result<(Header, BufReader<File>, u64), CacheError> {
+    let corrupt = |why: String| CacheError::Corrupt {
+        place: place.to_path_buf(),
+        why,
+    };
+    let file = File::open(place).map_err(|e| corrupt(e.to_string()))?;
+    let len = file.metadata().map_err(|e| corrupt(e.to_string()))?.len();
     let mut reader = BufReader::with_capacity(BUFFER, file);
     let mut magic = [0u8; MAGIC.len()];
-    reader.read_exact(&mut magic).ok()?;
+    reader
+        .read_exact(&mut magic)
+        .map_err(|e| corrupt(e.to_string()))?;
     if magic != MAGIC {
-        return None;
+        return Err(corrupt("not a frontline index".into()));
     }
     // The limit keeps a corrupt length from allocating more than the file holds.
     let header: Header = options()
         .with_limit(len)
         .allow_trailing_bytes()
         .deserialize_from(&mut reader)
-        .ok()?;
-    Some((header, reader, len))
+        .map_err(|e| corrupt(e.to_string()))?;
+    Ok((header, reader, len))
 }
 
 fn read_header(place: &Path) -> Option<Header> {
-    open_header(place).map(|(header, _, _)| header)
+    open_header(place).ok().map(|(header, _, _)| header)
 }
 
-fn read(place: &Path, expected: &Header) -> Option<(Table, Index)> {
+/// The table and index in the cache at `place` when its header is `expected`.
+fn read(place: &Path, expected: &Header) -> Result<(Table, Index), CacheError> {
     // The header first, so a stale cache is rejected without decoding its table.
     let (header, mut reader, len) = open_header(place)?;
     if header != *expected {
-        return None;
+        return Err(CacheError::Stale {
+            place: place.to_path_buf(),
+            why: header.difference(expected),
+        });
     }
+    let corrupt = |why: String| CacheError::Corrupt {
+        place: place.to_path_buf(),
+        why,
+    };
     let mut body = Vec::with_capacity(len as usize);
-    reader.read_to_end(&mut body).ok()?;
-    let (mut table, index): (Table, Index) = options().deserialize(&body).ok()?;
+    reader
+        .read_to_end(&mut body)
+        .map_err(|e| corrupt(e.to_string()))?;
+    let (mut table, index): (Table, Index) = options()
+        .deserialize(&body)
+        .map_err(|e| corrupt(e.to_string()))?;
     if !consistent(&table, &index) {
-        return None;
+        return Err(corrupt("ids outside its table".into()));
     }
     table.reindex();
-    Some((table, index))
+    Ok((table, index))
 }
 
 /// Whether every id in the table and index points inside it, so a cache that decodes but
@@ -330,9 +433,7 @@ fn leaves_in(node: &ParentNode<super::Point>, n: usize) -> bool {
 fn write(place: &Path, header: &Header, table: &Table, index: &Index) -> io::Result<()> {
     let dir = place.parent().ok_or(io::ErrorKind::InvalidInput)?;
     fs::create_dir_all(dir)?;
-    let temp = tempfile::Builder::new()
-        .prefix(".frontline-index")
-        .tempfile_in(dir)?;
+    let temp = crate::output::temporary_in(dir)?;
     let mut out = BufWriter::with_capacity(BUFFER, temp);
     out.write_all(MAGIC)?;
     options()
@@ -342,31 +443,17 @@ fn write(place: &Path, header: &Header, table: &Table, index: &Index) -> io::Res
         .serialize_into(&mut out, &(table, index))
         .map_err(io::Error::other)?;
     let temp = out.into_inner().map_err(|e| e.into_error())?;
+    // Readable by the group and others like every output, so people sharing a data
+    // folder share its cache.
+    crate::output::publish(&temp)?;
     temp.persist(place).map_err(|e| e.error)?;
     Ok(())
-}
-
-/// FNV-1a, 64-bit (Fowler, Noll and Vo; IETF draft-eastlake-fnv): small, and good enough to
-/// tell one file's samples from another's. Not a defence against a deliberate collision.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// FNV-1a of the first and last [`EDGE`] bytes and [`BLOCKS`] blocks between them, or of the
 /// whole file when it is no longer than those samples.
 fn sample_hash(file: &mut File, len: u64) -> io::Result<u64> {
-    let mut hash = Fnv::new();
+    let mut hash = Fnv::default();
     let mut buf = vec![0u8; EDGE as usize];
     let mut sample = |file: &mut File, offset: u64, size: u64| -> io::Result<()> {
         let chunk = &mut buf[..size as usize];
@@ -387,7 +474,7 @@ fn sample_hash(file: &mut File, len: u64) -> io::Result<u64> {
         }
         sample(file, len - EDGE, EDGE)?;
     }
-    Ok(hash.0)
+    Ok(hash.finish())
 }
 
 /// A time as signed nanoseconds from the Unix epoch.
@@ -464,6 +551,8 @@ mod tests {
 
         fn load(&self, reference: &[PathBuf]) -> Option<(Table, Index)> {
             load_from(&self.file, reference, &self.places)
+                .ok()
+                .flatten()
         }
 
         /// Files left in the cache folders other than caches (a temporary file would show).
@@ -504,19 +593,6 @@ mod tests {
     fn select(table: &Table, index: &Index, filter: &Filter) -> Vec<u32> {
         let compiled = Compiled::new(filter, table, &fronts()).unwrap();
         index.select(table, &compiled).0
-    }
-
-    #[test]
-    fn fnv_1a_matches_the_published_test_vectors() {
-        for (input, expected) in [
-            ("", 0xcbf2_9ce4_8422_2325u64),
-            ("a", 0xaf63_dc4c_8601_ec8c),
-            ("foobar", 0x8594_4171_f739_67e8),
-        ] {
-            let mut h = Fnv::new();
-            h.write(input.as_bytes());
-            assert_eq!(h.0, expected, "{input:?}");
-        }
     }
 
     #[test]
@@ -788,7 +864,7 @@ mod tests {
         let missing = f.dir.path().join("missing.csv");
         store_to(&missing, &[], &f.table, &f.index, &f.places);
         assert!(!f.places[0].exists());
-        assert!(load_from(&missing, &[], &f.places).is_none());
+        assert!(matches!(load_from(&missing, &[], &f.places), Ok(None)));
     }
 
     #[test]
@@ -803,7 +879,7 @@ mod tests {
         // Through the public functions, which use the real cache home for the fallback.
         store(&f.file, &[], &f.table, &f.index);
         assert!(load(&f.file, &[]).is_some());
-        clear(&f.file);
+        clear(&f.file).unwrap();
         assert!(load(&f.file, &[]).is_none());
         assert!(!f.dir.path().join(DIR).exists());
     }
@@ -864,7 +940,10 @@ mod tests {
             store_to(&f.file, &reference, &table, &index, &f.places);
             stores.push(t.elapsed());
             let t = Instant::now();
-            let loaded = load_from(&f.file, &reference, &f.places).expect("loads");
+            let loaded = load_from(&f.file, &reference, &f.places)
+                .ok()
+                .flatten()
+                .expect("loads");
             loads.push(t.elapsed());
             let t = Instant::now();
             assert!(consistent(&loaded.0, &loaded.1));

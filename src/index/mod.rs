@@ -4,19 +4,21 @@
 //! answer is the brute-force scan's answer, only sooner.
 
 pub mod cache;
+pub mod fnv;
 
-use crate::diagnostic::Error;
+use crate::error::{Error, FlagError};
 use crate::event::taxonomy::EVENT_TYPES;
 use crate::event::Event;
 use crate::filter::{contains_words, DateMode, Filter};
 use crate::front::Fronts;
 use crate::gazetteer::fold::fold;
 use chrono::Datelike;
+use fnv::Fnv;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// One event as the index sees it: where, when, what, and where to read it back.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -192,27 +194,6 @@ impl Table {
 /// once per row, where SipHash's defence against crafted keys costs more than the look-up.
 type Ids = HashMap<String, u32, BuildHasherDefault<Fnv>>;
 
-/// FNV-1a, 64 bits.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 fn index_of(list: &[String]) -> Ids {
     list.iter()
         .enumerate()
@@ -358,10 +339,15 @@ fn unknown_front(name: &str, fronts: &Fronts, seen: &[String]) -> Error {
             names.push(f);
         }
     }
-    Error::Usage(format!(
-        "--front {name:?}: expected a front id, name or alias from fronts.geojson, or a front the data names ({})",
-        names.join(", ")
-    ))
+    FlagError::new(
+        "--front",
+        name,
+        format!(
+            "a front id, name or alias from fronts.geojson, or a front the data names ({})",
+            names.join(", ")
+        ),
+    )
+    .into()
 }
 
 /// Whether an event passes a filter: the brute-force answer the index must equal.

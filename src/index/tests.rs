@@ -208,9 +208,10 @@ fn an_unknown_front_is_an_error_naming_the_fronts_there_are() {
         fronts: vec!["Benghazi".into()],
         ..Filter::default()
     };
-    let Err(Error::Usage(message)) = Compiled::new(&filter, &table, &fronts) else {
+    let Err(Error::Flag(error)) = Compiled::new(&filter, &table, &fronts) else {
         panic!("expected an error");
     };
+    let message = error.to_string();
     assert!(message.starts_with("--front \"Benghazi\""), "{message}");
     assert!(
         message.contains("ain-zara") && message.contains("South Tripoli"),
