@@ -56,20 +56,7 @@ impl Near {
 
     /// The boxes (one, or two across the antimeridian) that hold the circle.
     pub fn envelopes(&self) -> Vec<Bbox> {
-        let (lon, lat) = (self.centre.x(), self.centre.y());
-        // A degree of latitude is at least 110.57 km; pad so the box always holds the circle.
-        let dlat = self.radius_km / 110.0 + 1e-9;
-        let (south, north) = ((lat - dlat).max(-90.0), (lat + dlat).min(90.0));
-        let widest = south.abs().max(north.abs());
-        let cos = widest.to_radians().cos();
-        if north >= 90.0 || south <= -90.0 || cos < 1e-6 {
-            return vec![Bbox::new(-180.0, south, 180.0, north)];
-        }
-        let dlon = self.radius_km / (110.0 * cos) + 1e-9;
-        if dlon >= 180.0 {
-            return vec![Bbox::new(-180.0, south, 180.0, north)];
-        }
-        Bbox::new(wrap(lon - dlon), south, wrap(lon + dlon), north).parts()
+        Bbox::around(self.centre.x(), self.centre.y(), self.radius_km).parts()
     }
 }
 
@@ -106,6 +93,36 @@ impl Bbox {
             east,
             north,
         }
+    }
+
+    /// A box holding every point within `km` great-circle kilometres of `lon, lat`: the
+    /// distance turned into degrees generously (a degree of latitude is at least 110.57 km,
+    /// and a degree of longitude shrinks with the cosine of the latitude furthest from the
+    /// equator in the box). West is east of east when it crosses the antimeridian; near a
+    /// pole it spans every longitude.
+    ///
+    /// # Examples
+    /// ```
+    /// use frontline::filter::Bbox;
+    /// let b = Bbox::around(13.19, 32.88, 20.0); // 20 km around Tripoli
+    /// assert!(b.contains(13.19, 33.05) && !b.contains(13.19, 33.1));
+    /// assert!(Bbox::around(179.9, 0.0, 50.0).west > 0.0); // crosses the antimeridian
+    /// ```
+    pub fn around(lon: f64, lat: f64, km: f64) -> Bbox {
+        // Padded by a hair so the box always holds the circle's edge.
+        let dlat = km / 110.0 + 1e-9;
+        let (south, north) = ((lat - dlat).max(-90.0), (lat + dlat).min(90.0));
+        let widest = south.abs().max(north.abs());
+        let cos = widest.to_radians().cos();
+        let every_longitude = Bbox::new(-180.0, south, 180.0, north);
+        if north >= 90.0 || south <= -90.0 || cos < 1e-6 {
+            return every_longitude;
+        }
+        let dlon = km / (110.0 * cos) + 1e-9;
+        if dlon >= 180.0 {
+            return every_longitude;
+        }
+        Bbox::new(wrap(lon - dlon), south, wrap(lon + dlon), north)
     }
 
     /// Whether a point lies in the box, edges included.

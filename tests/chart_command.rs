@@ -25,7 +25,7 @@ fn ok(w: &Workdir, args: &[&str]) -> Output {
     out
 }
 
-/// The number of events selected, from the count line ("frontline: 2 of 193 events …").
+/// The number of events selected, from the count line ("frontline: 2 of 250 events …").
 fn selected(out: &Output) -> usize {
     let err = stderr(out);
     let line = err

@@ -7,10 +7,7 @@ mod util;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::process::Command;
-use util::{have_tool, stderr, stdout, Workdir};
-
-/// Events in the shipped `data/`.
-const TOTAL: usize = 193;
+use util::{have_tool, shipped_events, stderr, stdout, Workdir};
 
 fn run_ok(w: &Workdir, args: &[&str]) -> String {
     let out = w.run(args);
@@ -53,7 +50,7 @@ fn the_csv_export_has_acled_s_columns_then_frontline_s() {
             names.iter().zip(r.iter().map(str::to_string)).collect()
         })
         .collect();
-    assert_eq!(rows.len(), TOTAL);
+    assert_eq!(rows.len(), shipped_events());
     // The AFRICOM withdrawal, dated by its anchor three days after the offensive: ACLED's
     // columns get the day and code 1, the anchor travels beside them.
     let withdrawal = rows
@@ -84,7 +81,7 @@ fn import_reads_the_csv_export_back_unchanged() {
     run_ok(&w, &["import", "exported.csv", "-o", "imported.csv"]);
     let before = events(&w, "data");
     let after = events(&w, "imported.csv");
-    assert_eq!(before.len(), TOTAL);
+    assert_eq!(before.len(), shipped_events());
     assert_eq!(
         before.keys().collect::<Vec<_>>(),
         after.keys().collect::<Vec<_>>()
@@ -219,7 +216,8 @@ fn the_geojson_export_s_time_fields_are_datetimes_to_gdal() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&info.stdout);
-    assert!(text.contains(&format!("Feature Count: {TOTAL}")), "{text}");
+    let total = shipped_events();
+    assert!(text.contains(&format!("Feature Count: {total}")), "{text}");
     // QGIS's temporal controller animates a layer by fields of these types.
     assert!(text.contains("start_date: DateTime"), "{text}");
     assert!(text.contains("end_date: DateTime"), "{text}");

@@ -117,7 +117,7 @@ fn gdal_reads_every_placemark_in_its_front_folder_with_its_time_and_arabic() {
         "one layer per front folder, each with its events"
     );
     assert_eq!(layers.values().sum::<usize>(), events.len());
-    assert_eq!(events.len(), 193, "the shipped data");
+    assert_eq!(events.len(), util::shipped_events(), "the shipped data");
     for field in ["timestamp: DateTime", "begin: DateTime", "end: DateTime"] {
         assert!(summary.contains(field), "{field}\n{summary}");
     }

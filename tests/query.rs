@@ -7,10 +7,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, Output};
-use util::{have_tool, repo, stderr, stdout, Workdir};
-
-/// Events in the shipped `data/` (14 from the report of 1 May 2019, 179 from the war).
-const TOTAL: usize = 193;
+use util::{have_tool, repo, shipped_events, stderr, stdout, Workdir};
 
 /// The fronts inside greater Tripoli (`data/fronts.geojson`), and the city front itself.
 const TRIPOLI_FRONTS: [&str; 10] = [
@@ -79,7 +76,7 @@ fn text<'a>(event: &'a Value, field: &str) -> &'a str {
     event[field].as_str().unwrap_or("")
 }
 
-/// The count line on stderr: "frontline: 7 of 193 events within 20 km of مصراتة".
+/// The count line on stderr: "frontline: 7 of 250 events within 20 km of مصراتة".
 fn count_line(out: &Output) -> String {
     stderr(out)
         .lines()
@@ -210,8 +207,9 @@ fn near_misrata_in_arabic_holds_the_return_of_us_forces_and_every_event_in_the_c
     assert_eq!(
         count_line(&out),
         format!(
-            "frontline: {} of {TOTAL} events within 20 km of مصراتة",
-            found.len()
+            "frontline: {} of {} events within 20 km of مصراتة",
+            found.len(),
+            shipped_events()
         )
     );
     // Every event within the circle and none outside, by the test's own great circle
@@ -274,7 +272,10 @@ fn a_bbox_across_the_antimeridian_finds_nothing_in_libya_and_exits_1_not_2() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(
         count_line(&out),
-        format!("frontline: 0 of {TOTAL} events in 170,-20,-170,-10")
+        format!(
+            "frontline: 0 of {} events in 170,-20,-170,-10",
+            shipped_events()
+        )
     );
     assert_eq!(parse_csv(&stdout(&out)).len(), 1, "only the header");
 }
@@ -380,7 +381,7 @@ fn sort_newest_first_with_limit_3_gives_the_last_three_events() {
         .clone();
     let found_ids: Vec<String> = found.iter().map(id).collect();
     assert_eq!(found_ids, ["LBY0285", "LBY0284", "LBY0283"]);
-    assert_eq!(counts(&out), (3, TOTAL));
+    assert_eq!(counts(&out), (3, shipped_events()));
     let mut starts: Vec<String> = events(&w, &[])
         .iter()
         .map(|e| text(e, "date_start").to_string())
@@ -398,7 +399,7 @@ fn sort_newest_first_with_limit_3_gives_the_last_three_events() {
 fn sort_date_and_sort_distance_order_every_event() {
     let w = Workdir::with_data();
     let by_date = events(&w, &["--sort", "date"]);
-    assert_eq!(by_date.len(), TOTAL);
+    assert_eq!(by_date.len(), shipped_events());
     let starts: Vec<&str> = by_date.iter().map(|e| text(e, "date_start")).collect();
     assert!(starts.windows(2).all(|p| p[0] <= p[1]), "{starts:?}");
 
@@ -534,7 +535,7 @@ fn exit_0_with_matches_and_1_with_none_and_the_count_line_says_so() {
     let out = query(&w, &["--type", "Battles", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let (selected, read) = counts(&out);
-    assert_eq!(read, TOTAL);
+    assert_eq!(read, shipped_events());
     assert!(selected > 0);
     assert_eq!(parse_csv(&stdout(&out)).len(), selected + 1);
 
@@ -542,7 +543,7 @@ fn exit_0_with_matches_and_1_with_none_and_the_count_line_says_so() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(
         count_line(&out),
-        format!("frontline: 0 of {TOTAL} events of type Riots")
+        format!("frontline: 0 of {} events of type Riots", shipped_events())
     );
     assert_eq!(parse_csv(&stdout(&out)).len(), 1, "only the header");
 }
@@ -994,5 +995,195 @@ fn the_same_query_twice_gives_identical_bytes() {
         assert_eq!(a.status.code(), Some(0), "{args:?}: {}", stderr(&a));
         assert!(!a.stdout.is_empty());
         assert!(a.stdout == b.stdout, "{args:?} gave different bytes");
+    }
+}
+
+// --- Regressions ---
+
+#[test]
+fn csv_output_keeps_an_empty_first_cell() {
+    // The first row's separator was stripped as if it were a JSON array's comma, so an
+    // empty first cell vanished and the row shifted under the header.
+    let w = Workdir::with_data();
+    let header = "notes,event_id_cnty,event_date,event_type,sub_event_type,actor1,country,location,latitude,longitude,source";
+    let rows = [
+        ",LBY9001,2019-05-01,Battles,Armed clash,LNA,Libya,Tripoli,32.88,13.19,Reuters",
+        "\"a, quoted note\",LBY9002,2019-05-02,Battles,Armed clash,LNA,Libya,Tripoli,32.88,13.19,Reuters",
+    ];
+    w.write(
+        "first-empty.csv",
+        &format!("{header}\n{}\n", rows.join("\n")),
+    );
+    let out = ok(
+        &w,
+        &["--data", "first-empty.csv", "--format", "csv", "--no-cache"],
+    );
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let got: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(reader.headers().unwrap().iter().next(), Some("notes"));
+    assert_eq!(got.len(), 2);
+    assert_eq!(&got[0][0], "", "the empty first cell is kept");
+    assert_eq!(&got[0][1], "LBY9001");
+    assert_eq!(&got[1][0], "a, quoted note");
+}
+
+/// Runs `frontline ARGS` with its output read by a reader that stops after one line.
+fn closed_after_one_line(w: &Workdir, args: &[&str]) -> Output {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(args)
+        .current_dir(w.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    // The reader goes away (as `head -1` does) with most of the output unread.
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_is_success_not_an_error() {
+    // `query … | head` exited 1 and `export csv -o - | head` exited 2 with "Broken pipe".
+    let w = Workdir::with_data();
+    for args in [
+        &["query", "--format", "geojson"][..],
+        &["query", "--format", "csv"],
+        &["export", "csv", "-o", "-"],
+        &["export", "geojson", "-o", "-"],
+    ] {
+        let out = closed_after_one_line(&w, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("Broken pipe"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+mod csv_round_trip {
+    //! `query --format csv` gives back every row of any file cell for cell: empty cells in
+    //! any column, quotes, commas, line ends and Arabic in fields, columns in any order.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Free text as a user's spreadsheet holds it: empty, or with commas, quotes, line ends,
+    /// apostrophes and Arabic.
+    fn free_text() -> impl Strategy<Value = String> {
+        prop::string::string_regex("[a-z ,\"'\n\r\u{0621}-\u{064A}\u{064B}-]{0,12}").unwrap()
+    }
+
+    /// Text that is never blank (a required field).
+    fn named(first: &'static str) -> impl Strategy<Value = String> {
+        free_text().prop_map(move |t| format!("{first}{t}"))
+    }
+
+    /// One valid row of the generated columns.
+    fn row(columns: Vec<String>) -> impl Strategy<Value = Vec<String>> {
+        let cells: Vec<BoxedStrategy<String>> = columns
+            .iter()
+            .map(|c| match c.as_str() {
+                "event_id_cnty" => Just(String::new()).boxed(), // numbered below
+                "event_date" => (2019i32..=2020, 1u32..=12, 1u32..=28)
+                    .prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
+                    .boxed(),
+                "event_type" => Just("Battles".to_string()).boxed(),
+                "sub_event_type" => Just("Armed clash".to_string()).boxed(),
+                "actor1" => named("A").boxed(),
+                "country" => Just("Libya".to_string()).boxed(),
+                "location" => named("L").boxed(),
+                "source" => named("S").boxed(),
+                "latitude" => (25.0f64..33.0).prop_map(|v| format!("{v:.4}")).boxed(),
+                "longitude" => (10.0f64..25.0).prop_map(|v| format!("{v:.4}")).boxed(),
+                _ => free_text().boxed(),
+            })
+            .collect();
+        cells
+    }
+
+    /// A file's columns (the required ones, some optional and unknown ones, in any order)
+    /// and its rows.
+    fn file() -> impl Strategy<Value = (Vec<String>, Vec<Vec<String>>)> {
+        let required = [
+            "event_id_cnty",
+            "event_date",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+            "country",
+            "location",
+            "latitude",
+            "longitude",
+            "source",
+        ];
+        let optional = [
+            "notes",
+            "headline",
+            "headline_ar",
+            "assoc_actor_1",
+            "admin1",
+            "x_comment",
+            "x_ref",
+        ];
+        (
+            prop::sample::subsequence(optional.to_vec(), 0..=optional.len()),
+            any::<u64>(),
+        )
+            .prop_flat_map(move |(chosen, seed)| {
+                let mut columns: Vec<String> = required
+                    .iter()
+                    .chain(&chosen)
+                    .map(|c| c.to_string())
+                    .collect();
+                // A fixed shuffle per case: any column may come first.
+                let n = columns.len();
+                let mut s = seed;
+                for i in (1..n).rev() {
+                    s = s
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    columns.swap(i, (s >> 33) as usize % (i + 1));
+                }
+                let rows = prop::collection::vec(row(columns.clone()), 1..20);
+                (Just(columns), rows)
+            })
+            .prop_map(|(columns, mut rows)| {
+                let id = columns.iter().position(|c| c == "event_id_cnty").unwrap();
+                for (i, r) in rows.iter_mut().enumerate() {
+                    r[id] = format!("E{i}");
+                }
+                (columns, rows)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn query_csv_gives_back_every_row_cell_for_cell((columns, rows) in file()) {
+            let w = Workdir::default();
+            let mut writer = csv::Writer::from_path(w.path().join("events.csv")).unwrap();
+            writer.write_record(&columns).unwrap();
+            for r in &rows {
+                writer.write_record(r).unwrap();
+            }
+            writer.flush().unwrap();
+            drop(writer);
+            let out = query(&w, &["--data", "events.csv", "--format", "csv", "--no-cache"]);
+            prop_assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+            let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+            prop_assert_eq!(&header, &columns);
+            let back: Vec<Vec<String>> = reader
+                .records()
+                .map(|r| r.unwrap().iter().map(String::from).collect())
+                .collect();
+            prop_assert_eq!(back, rows);
+        }
     }
 }

@@ -12,6 +12,7 @@ use super::matching::{allowance_km, can_match, matches, Facts, Why};
 use super::places::Places;
 use crate::event::geo_precision::GeoPrecision;
 use crate::event::Event;
+use crate::filter::Bbox;
 use chrono::Datelike;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
@@ -212,27 +213,17 @@ fn day(date: chrono::NaiveDate) -> f64 {
 }
 
 /// The box any report within `reach` km of `e` lies in: its interval in time, and in space
-/// that distance turned into degrees generously (1° of latitude is
-/// 111.2 km; a degree of longitude shrinks with the cosine of the latitude furthest from
-/// the equator in the box). Near a pole or the antimeridian the box spans all longitudes.
+/// [`Bbox::around`] (across the antimeridian, every longitude: the tree has one box).
 fn search_box(e: &Event, reach: f64) -> AABB<[f64; 3]> {
-    let (lon, lat) = (e.point.x(), e.point.y());
-    let dlat = reach / 110.0;
-    let far = (lat.abs() + dlat).min(90.0);
-    let cos = far.to_radians().cos();
-    let (west, east) = if cos < 0.01 || (reach / (110.0 * cos)) >= 180.0 {
+    let b = Bbox::around(e.point.x(), e.point.y(), reach);
+    let (west, east) = if b.west > b.east {
         (-180.0, 180.0)
     } else {
-        let dlon = reach / (110.0 * cos);
-        if lon - dlon < -180.0 || lon + dlon > 180.0 {
-            (-180.0, 180.0)
-        } else {
-            (lon - dlon, lon + dlon)
-        }
+        (b.west, b.east)
     };
     AABB::from_corners(
-        [west, lat - dlat, day(e.date.start)],
-        [east, lat + dlat, day(e.date.end)],
+        [west, b.south, day(e.date.start)],
+        [east, b.north, day(e.date.end)],
     )
 }
 

@@ -113,3 +113,22 @@ pub fn have_path(path: &Path, why: &str) -> bool {
     }
     found
 }
+
+/// How many events the shipped data holds, counted from its files (rows of every CSV and
+/// objects of every JSON under `data/events/`), so tests follow the data as it grows.
+pub fn shipped_events() -> usize {
+    let mut total = 0;
+    for entry in std::fs::read_dir(repo().join("data/events")).unwrap() {
+        let path = entry.unwrap().path();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("csv") => total += csv::Reader::from_path(&path).unwrap().records().count(),
+            Some("json") => {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+                total += value.as_array().map_or(0, Vec::len);
+            }
+            _ => {}
+        }
+    }
+    total
+}
