@@ -211,3 +211,22 @@ fn every_source_is_listed_with_the_events_it_reports() {
         .unwrap();
     assert_eq!(&aj[1], "14", "the 14 events of the report of 1 May 2019");
 }
+
+#[test]
+fn a_bad_phases_file_stops_the_build_before_any_file_is_written() {
+    // phases.csv was read after the layers were written, so a bad row in it left a half
+    // new output/ behind.
+    let w = Workdir::with_data();
+    let phases = w.read("data/phases.csv");
+    let mut lines: Vec<&str> = phases.lines().collect();
+    let broken = lines[1].replacen("2019-", "2019-13-", 1);
+    lines[1] = &broken;
+    w.write("data/phases.csv", &(lines.join("\n") + "\n"));
+    let out = w.run(&["build"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("phases.csv:2"), "{}", stderr(&out));
+    assert!(
+        !w.path().join("output").exists(),
+        "nothing is written when the data has a problem"
+    );
+}

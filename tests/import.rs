@@ -425,3 +425,39 @@ fn import_merge_joins_two_datasets_reports_of_one_clash_and_the_log_undoes_it() 
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("give -o FILE"), "{}", stderr(&out));
 }
+
+/// `--data` names the data folder whose lexicon tells UCDP's names for the two sides from
+/// ACLED's; run from a folder without `./data`, `import` no longer finds it by accident.
+#[test]
+fn import_merge_takes_its_lexicon_from_data_not_from_the_folder_it_runs_in() {
+    let w = Workdir::default();
+    let (acled, ucdp) = (fixture("acled-ain-zara.csv"), fixture("ucdp-ged.csv"));
+    let data = repo().join("data");
+    let data = data.to_str().unwrap();
+    let out = import(
+        &w,
+        &["--merge", &acled, &ucdp, "-o", "merged.csv", "--data", data],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 merged into others"),
+        "{}",
+        stderr(&out)
+    );
+    // Without the lexicon, "Government of Libya" is not the GNA: nothing merges.
+    let out = import(&w, &["--merge", &acled, &ucdp, "-o", "bare.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("merged into others"),
+        "{}",
+        stderr(&out)
+    );
+    // A --data that is no data folder is a flag error.
+    let out = import(&w, &["--merge", &acled, "-o", "x.csv", "--data", "nowhere"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("frontline: --data \"nowhere\""),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -896,6 +896,12 @@ fn appending_a_row_invalidates_the_cached_index() {
     let after = query(&w, &args);
     assert_eq!(after.status.code(), Some(0), "{}", stderr(&after));
     assert!(!count_line(&after).contains("cached"), "{}", stderr(&after));
+    // Said, not hidden: the stale cache is a note on stderr, never an error.
+    assert!(
+        stderr(&after).contains("is stale (the events file changed); rebuilding it"),
+        "{}",
+        stderr(&after)
+    );
     assert_eq!(counts(&after), (13, 13));
     let rows = parse_csv(&stdout(&after));
     assert_eq!(rows.last().unwrap()[0], "LBY9313");

@@ -166,13 +166,8 @@ pub fn values(row: &str) -> Option<Vec<String>> {
 
 /// One row's values as CSV text (quoted only where needed) ending with `end`.
 pub fn render(values: &[String], end: &str) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(values);
-    let bytes = writer.into_inner().unwrap_or_default();
-    let mut text = String::from_utf8(bytes).unwrap_or_default();
+    let bytes = crate::format::csv_writer::line(values);
+    let mut text = String::from_utf8_lossy(&bytes).into_owned();
     if text.ends_with('\n') {
         text.pop();
     }

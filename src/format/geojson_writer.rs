@@ -26,9 +26,11 @@ pub fn end_of(day: NaiveDate) -> String {
 /// ACLED's separator between the items of a list (actors, sources).
 pub const LIST_SEPARATOR: &str = "; ";
 
-/// Writes a JSON value to a byte buffer (writing to memory cannot fail).
+/// Writes a JSON value to a byte buffer. Into memory there is no I/O to fail, and the
+/// values written (strings, numbers, string-keyed maps) always serialize.
 fn put<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
-    let _ = serde_json::to_writer(&mut *out, value);
+    let written = serde_json::to_writer(&mut *out, value);
+    debug_assert!(written.is_ok());
 }
 
 /// Writes `,"key":` (or `"key":` for the first member).

@@ -2,6 +2,7 @@
 //! and which, so a reader can credit and check every source.
 
 use crate::event::Event;
+use crate::format::csv_writer::line;
 use std::collections::BTreeMap;
 
 /// A CSV of `source,events,first_date,last_date,event_ids`, most-cited first.
@@ -16,11 +17,7 @@ pub fn write(events: &[&Event]) -> String {
     }
     let mut rows: Vec<(&str, Vec<&Event>)> = by_source.into_iter().collect();
     rows.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(["source", "events", "first_date", "last_date", "event_ids"]);
+    let mut bytes = line(["source", "events", "first_date", "last_date", "event_ids"]);
     for (name, reported) in rows {
         let first = reported
             .iter()
@@ -35,13 +32,13 @@ pub fn write(events: &[&Event]) -> String {
             .map(|d| d.to_string())
             .unwrap_or_default();
         let ids: Vec<&str> = reported.iter().map(|e| e.event_id_cnty.as_str()).collect();
-        let _ = writer.write_record([
+        bytes.extend(line([
             name,
             &reported.len().to_string(),
             &first,
             &last,
             &ids.join(";"),
-        ]);
+        ]));
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    String::from_utf8_lossy(&bytes).into_owned()
 }

@@ -609,6 +609,14 @@ mod tests {
                 .join(".frontline-cache/events.csv.index")
         );
         assert!(fs::read(&beside).unwrap().starts_with(MAGIC));
+        #[cfg(unix)]
+        {
+            // Readable by everyone sharing the data folder, as the outputs are (a
+            // temporary file's 0600 once made every other user rebuild it).
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&beside).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
         let (table, index) = f.load(&[]).expect("a fresh cache loads");
         assert_eq!(table.entries, f.table.entries);
         assert_eq!(table.fronts, f.table.fronts);
