@@ -119,6 +119,15 @@ ALIASES = [
          alt="Tajoura,Tajura,Tajurah,Tajura',Tajora,Tagiura,Tajoura',"
              "تاجوراء,تاجورا,تاجوره",
          at=("geonames", 2210394)),
+    dict(id="fl:tajoura-detention-centre", name="Tajoura Detention Centre", code="MILB", admin1="77",
+         alt="Tajoura Detention Centre,Tajoura detention center,Tajoura migrant detention centre,"
+             "Tajoura migrant centre,Daman building complex,Daman complex,Tadjourah detention centre,"
+             "مركز إيواء تاجوراء,مركز احتجاز تاجوراء,مركز إيواء المهاجرين بتاجوراء,مجمع الضمان",
+         at=("cite", "32.83472", "13.38472",
+             "Wikipedia: 2019 Tajoura migrant center airstrike, infobox coordinates 32°50′05″N "
+             "13°23′05″E (mirror https://wikimili.com/en/2019_Tajoura_migrant_center_airstrike)"),
+         note="the Daman building complex, headquarters of the Daman Brigade, that held the centre "
+              "(UNSMIL/OHCHR report of the 2 July 2019 air strikes)"),
     dict(id="fl:mitiga-airport", name="Mitiga International Airport", code="AIRP", admin1="77",
          alt="Mitiga International Airport,Mitiga Airport,Mitiga,Maitiga,Mateega,Mitiga Air Base,"
              "Wheelus Air Base,Okba Ben Nafi Air Base,MJI,HLLM,"
@@ -169,6 +178,12 @@ ALIASES = [
          alt="al-Jufra,Al Jufra,Al-Jufrah,Jufra,Jufrah,Al Jufrah,الجفرة,جفرة,الجفره",
          at=("gdelt", -3161502),
          note="district (ADM1) point of GNS, not the air base"),
+    dict(id="fl:al-jufra-air-base", name="al-Jufra Air Base", code="AIRB", admin1="64",
+         alt="al-Jufra Air Base,Jufra Air Base,al-Jufra airbase,Jufra airbase,Al Jufra Airport,"
+             "Al Jufra Air Base,al-Jufra base,HL69,قاعدة الجفرة,قاعدة الجفرة الجوية,مطار الجفرة",
+         at=("cite", "29.1981", "16.001",
+             "PyPI airportsdata 20260905, airportsdata/airports.csv, ICAO HL69 (Al Jufra Airport)"),
+         note="the air base between Hun and Waddan, not the district point fl:jufra"),
     dict(id="fl:hun", name="Hun", code="PPLA", admin1="64",
          alt="Hun,Houn,Hon,Hoon,Hūn,هون,مدينة هون",
          at=("geonames", 2216645)),
