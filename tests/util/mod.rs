@@ -113,3 +113,44 @@ pub fn have_path(path: &Path, why: &str) -> bool {
     }
     found
 }
+
+/// Runs headless Chromium on a page with the flags every test uses (no sandbox, GPU,
+/// network chatter or first-run work, a fresh profile), a 1200 × 900 window unless `args`
+/// gives `--window-size`, and `args` after them.
+pub fn chromium(args: &[&str], page: &Path) -> Output {
+    let profile = tempfile::tempdir().expect("a temporary profile folder");
+    let mut command = Command::new("chromium");
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+    ]);
+    if !args.iter().any(|a| a.starts_with("--window-size=")) {
+        command.arg("--window-size=1200,900");
+    }
+    command
+        .args(args)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs")
+}
+
+/// Draws a page to a PNG with headless Chromium.
+pub fn screenshot(page: &Path, png: &Path, size: (u32, u32)) -> Output {
+    let window = format!("--window-size={},{}", size.0, size.1);
+    let target = format!("--screenshot={}", png.display());
+    chromium(&[&window, &target], page)
+}
+
+/// The DOM of a page after its scripts ran, as headless Chromium dumps it; `budget_ms` of
+/// virtual time runs the page's timers without waiting for them in real time.
+pub fn dump_dom(page: &Path, budget_ms: u32) -> Output {
+    let budget = format!("--virtual-time-budget={budget_ms}");
+    chromium(&[&budget, "--dump-dom"], page)
+}
