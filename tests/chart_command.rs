@@ -169,8 +169,9 @@ fn by_front_is_titled_with_the_selection_in_words() {
     assert_whole_svg("x.svg", &svg);
     let words = "Events within 15 km of Gharyan, 20–30 June 2019";
     assert!(title(&svg).contains(words), "title: {}", title(&svg));
+    // Plotters writes each text's content on a line of its own.
     assert!(
-        svg.contains(&format!("font-weight=\"bold\">{words}")),
+        svg.contains(&format!("font-weight=\"bold\">\n{words}")),
         "no heading with {words:?}"
     );
 }

@@ -1,10 +1,23 @@
-//! Charts for reports, one file per chart (criterion.rs `plot/`), written as SVG by hand so
-//! Arabic labels, print sizes and byte-for-byte output stay in our control.
+//! Charts for reports, one file per chart (criterion.rs `plot/`), drawn with plotters' SVG
+//! backend: plotters' coordinates, axes and elements, with frontline's own code only for
+//! what plotters has no answer to (bilingual labels and legends, label placement, the map's
+//! projection as a coordinate system, wrapped text).
 
 pub mod by_front;
+pub mod date_axis;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod fonts;
+pub mod frame;
+pub mod legend;
 pub mod map;
-pub mod svg;
+pub mod mark;
+pub mod page;
+pub mod palette;
+pub mod projection;
+pub mod series;
 pub mod tally;
+pub mod text;
 pub mod timeline;
 
 use crate::event::Event;
@@ -64,3 +77,4 @@ pub fn count_outlets<'a>(
         }
     }
 }
+
