@@ -78,3 +78,40 @@ pub fn count_outlets<'a>(
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{event, fronts, options};
+    use super::tally::{Interval, Tally};
+    use super::*;
+    use crate::basemap::Basemap;
+
+    #[test]
+    fn a_title_with_u_fffe_still_gives_valid_xml() {
+        let options = ChartOptions {
+            title: Some("Tripoli\u{FFFE}\u{FFFF} falls\u{1}\u{8}\u{B} & <holds>".to_string()),
+            ..options()
+        };
+        let events = [event("LBY1", "2019-04-04", "ain-zara", 13.25, 32.8)];
+        let refs: Vec<&Event> = events.iter().collect();
+        let mut tally = Tally::new(Interval::Week);
+        tally.add("ain-zara", events[0].date.start, 0);
+        let basemap = Basemap {
+            countries: Vec::new(),
+            admin1: Vec::new(),
+        };
+        for svg in [
+            by_front::render(&tally, &fronts(), &options),
+            timeline::render(&refs, &fronts(), &options),
+            map::render(&refs, &fronts(), &basemap, &options),
+        ] {
+            let forbidden = |c: char| {
+                matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}')
+                    || c == '\u{FFFE}'
+                    || c == '\u{FFFF}'
+            };
+            assert!(!svg.contains(forbidden), "{svg}");
+            assert!(svg.contains("<title>Tripoli falls &amp; &lt;holds&gt;</title>"));
+            assert!(svg.contains(">\nTripoli falls &amp; &lt;holds&gt;\n</text>"));
+        }
+    }
+}
