@@ -3,8 +3,7 @@
 
 mod util;
 
-use std::process::Command;
-use util::{have_tool, Workdir};
+use util::{have_tool, screenshot, Workdir};
 
 const CHARTS: [&str; 3] = ["events-by-front.svg", "timeline.svg", "map.svg"];
 
@@ -53,24 +52,7 @@ fn chromium_renders_each_chart() {
     for chart in CHARTS {
         let svg = w.path().join("output/charts").join(chart);
         let png = w.path().join(format!("{chart}.png"));
-        let profile = tempfile::tempdir().unwrap();
-        let out = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--hide-scrollbars",
-                "--window-size=1200,900",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(format!("--screenshot={}", png.display()))
-            .arg(format!("file://{}", svg.display()))
-            .output()
-            .unwrap();
+        let out = screenshot(&svg, &png, (1200, 900));
         let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
         assert!(
             size > 20_000,

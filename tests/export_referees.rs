@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
-use util::{have_path, have_tool, stderr, Workdir};
+use util::{dump_dom, have_path, have_tool, stderr, Workdir};
 
 /// The shipped events as `query` gives them: the writers' referee needs its own answer.
 fn shipped_events(w: &Workdir) -> Vec<Value> {
@@ -280,28 +280,8 @@ fn timelinejs_in_chromium_builds_a_slide_per_event_and_the_eras_without_errors()
     assert!(eras >= 5, "the shipped phases overlap the events: {eras}");
     w.write("timeline.html", &timeline_page(&package, &json));
 
-    let profile = tempfile::tempdir().unwrap();
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1200,900",
-            // Virtual time runs the page's timers without waiting for them in real time.
-            "--virtual-time-budget=20000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!(
-            "file://{}",
-            w.path().join("timeline.html").display()
-        ))
-        .output()
-        .unwrap();
+    // Virtual time runs the page's timers without waiting for them in real time.
+    let out = dump_dom(&w.path().join("timeline.html"), 20_000);
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),

@@ -1,17 +1,33 @@
 //! `charts/events-by-front.svg`: events per day, ISO week or month, stacked by front in chart
 //! order, fronts other files named after them and the events no front holds on top. Drawn
 //! from a [`Tally`], so a million events chart as quickly as a hundred.
+//!
+//! Plotters lays out the chart: a [`Cartesian2d`](plotters::coord::cartesian::Cartesian2d)
+//! of days ([`DateScale`]) by counts, its mesh (count gridlines and labels, the date axis
+//! with its month ticks and labels), and one series of stacked rectangles per front.
 
-use super::svg::{
-    self, Align, DateScale, LegendItem, Svg, Swatch, TextStyle, MARGIN, MUTED, WIDTH,
-};
+use super::date_axis::{self, DateScale, DATE_AXIS_HEIGHT};
+use super::frame::{self, MARGIN, WIDTH};
+use super::legend::{self, LegendItem, Swatch};
+use super::page::{self, Canvas, Drawn};
+use super::palette::{rgb, GRID, MUTED, UNASSIGNED_COLOR};
+use super::series::{UNASSIGNED_NAME, UNASSIGNED_NAME_AR};
 use super::tally::{Interval, Period, Tally};
+use super::text::{self, Align, TextStyle};
 use super::ChartOptions;
 use crate::event::UNASSIGNED;
 use crate::front::Fronts;
+use chrono::NaiveDate;
+use plotters::chart::{ChartBuilder, LabelAreaPosition};
+use plotters::coord::combinators::BindKeyPoints;
+use plotters::coord::ranged1d::Ranged;
+use plotters::element::Rectangle;
+use plotters::style::{Color, WHITE};
 use std::collections::{BTreeMap, HashMap};
 
 const PLOT_HEIGHT: f64 = 380.0;
+/// Width of the count labels left of the plot.
+const COUNT_LABELS: f64 = 36.0;
 
 /// Colours of fronts that [`Fronts`] does not know, given in byte order of their names:
 /// Tableau 10 without its grey, which would read as the events outside the front areas.
@@ -44,9 +60,9 @@ fn rule(interval: Interval) -> &'static str {
 /// A period as a tooltip names it.
 fn period_label(period: Period) -> String {
     match period.interval() {
-        Interval::Day => svg::day_label(period.start()),
-        Interval::Week => format!("Week of {}", svg::day_label(period.start())),
-        Interval::Month => svg::month_label(period.start()),
+        Interval::Day => date_axis::day_label(period.start()),
+        Interval::Week => format!("Week of {}", date_axis::day_label(period.start())),
+        Interval::Month => date_axis::month_label(period.start()),
     }
 }
 
@@ -55,25 +71,46 @@ fn span(first: Period, last: Period) -> String {
     match first.interval() {
         Interval::Day => format!(
             "{} to {}",
-            svg::day_label(first.start()),
-            svg::day_label(last.start())
+            date_axis::day_label(first.start()),
+            date_axis::day_label(last.start())
         ),
         Interval::Week => format!(
             "weeks of {} to {}",
-            svg::day_label(first.start()),
-            svg::day_label(last.start())
+            date_axis::day_label(first.start()),
+            date_axis::day_label(last.start())
         ),
         Interval::Month => format!(
             "{} to {}",
-            svg::month_label(first.start()),
-            svg::month_label(last.start())
+            date_axis::month_label(first.start()),
+            date_axis::month_label(last.start())
         ),
     }
 }
 
 fn events_label(count: u64) -> String {
     let noun = if count == 1 { "event" } else { "events" };
-    format!("{} {noun}", svg::thousands(count))
+    format!("{} {noun}", thousands(count))
+}
+
+/// A count with thousands separated by commas, so large axis values read at a glance.
+///
+/// # Examples
+/// ```
+/// use frontline::chart::by_front::thousands;
+/// assert_eq!(thousands(950), "950");
+/// assert_eq!(thousands(30_000), "30,000");
+/// assert_eq!(thousands(1_000_000), "1,000,000");
+/// ```
+pub fn thousands(count: u64) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One front's layer of the stacked bars.
@@ -122,9 +159,9 @@ fn stacks<'a>(tally: &'a Tally, fronts: &Fronts) -> Vec<Stack<'a>> {
     if let Some((id, events)) = totals.get_key_value(UNASSIGNED) {
         out.push(Stack {
             id,
-            name: svg::UNASSIGNED_NAME.to_string(),
-            name_ar: svg::UNASSIGNED_NAME_AR.to_string(),
-            color: svg::UNASSIGNED_COLOR.to_string(),
+            name: UNASSIGNED_NAME.to_string(),
+            name_ar: UNASSIGNED_NAME_AR.to_string(),
+            color: UNASSIGNED_COLOR.to_string(),
             events: *events,
         });
     }
@@ -156,22 +193,9 @@ pub fn render(tally: &Tally, fronts: &Fronts, options: &ChartOptions) -> String 
     let interval = tally.interval();
     let (own_title, title_ar) = titles(interval);
     let title = options.title.as_deref().unwrap_or(own_title);
-    let mut doc = Svg::new(WIDTH);
     let (Some(first), Some(last)) = (tally.first(), tally.last()) else {
-        let top = svg::heading(&mut doc, title, title_ar, "No events to count.");
-        svg::no_events(&mut doc, WIDTH / 2.0, top + 90.0);
-        let bottom = top + 170.0;
-        svg::credit(&mut doc, &options.credit, bottom);
-        return doc.finish(bottom + svg::credit_height(&options.credit), title);
+        return frame::empty_chart(title, title_ar, "No events to count.", &options.credit);
     };
-    let detail = format!(
-        "{}, {}. {}",
-        events_label(tally.events()),
-        span(first, last),
-        rule(interval)
-    );
-    let top = svg::heading(&mut doc, title, title_ar, &detail) + 16.0;
-
     let stacks = stacks(tally, fronts);
     let layer: HashMap<&str, usize> = stacks.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
     // columns[period][stack] = events
@@ -183,170 +207,234 @@ pub fn render(tally: &Tally, fronts: &Fronts, options: &ChartOptions) -> String 
                 .or_insert_with(|| vec![0; stacks.len()])[*i] += cell.count.events;
         }
     }
-    let most = columns
-        .values()
-        .map(|c| c.iter().sum::<u64>())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let step = tick_step(most);
-    let y_max = most.div_ceil(step).saturating_mul(step);
-
-    let (left, right) = (MARGIN + 36.0, WIDTH - MARGIN);
-    let bottom = top + PLOT_HEIGHT;
-    let y_of = |count: u64| bottom - PLOT_HEIGHT * count as f64 / y_max as f64;
-    // Widened to whole months (whole weeks for short spans), and always to whole periods so
-    // every bar spans its days; the first period's last day keeps a week that begins in the
-    // month before from adding that whole month.
-    let mut scale = DateScale::covering(first.last_day(), last.start(), left, right);
-    scale.start = scale.start.min(first.start());
-    scale.end = scale.end.max(last.end());
-
-    doc.text(
-        left - 8.0,
-        top - 12.0,
-        &format!("Events per {}", interval.as_str()),
-        TextStyle::new(12.0).fill(MUTED).align(Align::Left),
-    );
-    doc.open("g", &[("class", "y-axis")]);
-    let mut tick = 0;
-    while tick <= y_max {
-        let y = y_of(tick);
-        if tick > 0 {
-            doc.line((left, y), (right, y), svg::GRID, 1.0);
-        }
-        doc.text(
-            left - 8.0,
-            y + 4.0,
-            &svg::thousands(tick),
-            TextStyle::new(12.0).fill(MUTED).align(Align::Right),
-        );
-        match tick.checked_add(step) {
-            Some(next) => tick = next,
-            None => break,
-        }
-    }
-    doc.close("g");
-    svg::date_axis(&mut doc, &scale, bottom, None);
-
-    // (x, width) of each period's bar, one px apart when there is room.
-    let spans: Vec<(f64, f64)> = columns
-        .keys()
-        .map(|period| {
-            let (x0, x1) = (scale.x(period.start()), scale.x(period.end()));
-            let gap = if x1 - x0 > 4.0 { 1.0 } else { 0.0 };
-            (x0 + gap / 2.0, x1 - x0 - gap)
-        })
-        .collect();
-    // A white outline parts the fronts in a bar, but would hide the colour of bars a px or
-    // two wide, as days over years are.
-    let outline: &[(&str, &str)] = if spans.iter().all(|(_, width)| *width > 3.0) {
-        &[("stroke", "#ffffff"), ("stroke-width", "0.5")]
-    } else {
-        &[]
-    };
-    // One path per front, a rectangle per bar, so a reader of the SVG finds each front's
-    // shape in one element however many periods it spans.
-    doc.open("g", &[("class", "bars")]);
-    let mut below = vec![0u64; columns.len()];
-    for (s, stack) in stacks.iter().enumerate() {
-        let mut d = String::new();
-        for (c, counts) in columns.values().enumerate() {
-            let count = counts[s];
-            if count == 0 {
-                continue;
-            }
-            let (x, width) = spans[c];
-            let (y0, y1) = (y_of(below[c] + count), y_of(below[c]));
-            below[c] += count;
-            d.push_str(&format!(
-                "M{} {}h{}v{}h{}Z",
-                svg::num(x),
-                svg::num(y0),
-                svg::num(width),
-                svg::num(y1 - y0),
-                svg::num(-width)
-            ));
-        }
-        let mut tip = stack.name.clone();
-        if !stack.name_ar.is_empty() {
-            tip.push_str(&format!(" ({})", stack.name_ar));
-        }
-        tip.push_str(&format!(": {}", events_label(stack.events)));
-        let events = stack.events.to_string();
-        let mut attrs: Vec<(&str, &str)> = vec![
-            ("class", "front"),
-            ("data-front", stack.id),
-            ("data-events", &events),
-            ("d", &d),
-            ("fill", &stack.color),
-        ];
-        attrs.extend_from_slice(outline);
-        doc.titled("path", &attrs, &tip);
-    }
-    doc.close("g");
-
-    // Invisible columns over the bars, so hovering a bar tells its period's counts.
-    doc.open("g", &[("class", "periods")]);
-    for ((period, counts), (x, width)) in columns.iter().zip(&spans) {
-        let total: u64 = counts.iter().sum();
-        let parts: Vec<String> = stacks
-            .iter()
-            .zip(counts)
-            .filter(|(_, n)| **n > 0)
-            .map(|(s, n)| format!("{} {}", s.name, svg::thousands(*n)))
-            .collect();
-        let tip = format!(
-            "{}: {} ({})",
-            period_label(*period),
-            events_label(total),
-            parts.join(", ")
-        );
-        let y = y_of(total);
-        doc.titled(
-            "rect",
-            &[
-                ("data-period", &period.to_string()),
-                ("data-events", &total.to_string()),
-                ("x", &svg::num(*x)),
-                ("y", &svg::num(y)),
-                ("width", &svg::num(*width)),
-                ("height", &svg::num(bottom - y)),
-                ("fill", "#ffffff"),
-                ("fill-opacity", "0"),
-            ],
-            &tip,
-        );
-    }
-    doc.close("g");
-    doc.line((left, bottom), (right, bottom), MUTED, 1.0);
-
     let items: Vec<LegendItem> = stacks
         .iter()
         .map(|s| LegendItem {
             color: s.color.clone(),
             swatch: Swatch::Square,
             // The count in the name, with thousands separated as on the axis.
-            name: format!("{} ({})", s.name, svg::thousands(s.events)),
+            name: format!("{} ({})", s.name, thousands(s.events)),
             name_ar: s.name_ar.clone(),
             count: None,
         })
         .collect();
-    let legend_top = bottom + svg::DATE_AXIS_HEIGHT + 14.0;
-    svg::finish_with_legend(
-        doc,
-        ("Fronts (events)", "الجبهات"),
-        &items,
-        legend_top,
-        &options.credit,
+    let top = frame::heading_height(title, title_ar) + 16.0;
+    let bottom = top + PLOT_HEIGHT;
+    let legend_top = bottom + DATE_AXIS_HEIGHT + 14.0;
+    let credit_top = legend_top + legend::headed_legend_height(&items) + 14.0;
+    let height = credit_top + frame::credit_height(&options.credit);
+    let canvas = page::page(WIDTH as u32, height.ceil() as u32);
+    let chart = Chart {
         title,
-    )
+        title_ar,
+        interval,
+        first,
+        last,
+        stacks: &stacks,
+        columns: &columns,
+        top,
+    };
+    page::expect_drawn((|| -> Drawn {
+        chart.draw(&canvas, tally.events())?;
+        legend::headed_legend(&canvas, ("Fronts (events)", "الجبهات"), &items, legend_top)?;
+        frame::credit(&canvas, &options.credit, credit_top)
+    })());
+    canvas.finish(title)
+}
+
+/// What [`render`] lays out before it draws.
+struct Chart<'a> {
+    title: &'a str,
+    title_ar: &'a str,
+    interval: Interval,
+    first: Period,
+    last: Period,
+    stacks: &'a [Stack<'a>],
+    columns: &'a BTreeMap<Period, Vec<u64>>,
+    /// Top of the plot.
+    top: f64,
+}
+
+impl Chart<'_> {
+    fn draw(&self, canvas: &Canvas, events: u64) -> Drawn {
+        let detail = format!(
+            "{}, {}. {}",
+            events_label(events),
+            span(self.first, self.last),
+            rule(self.interval)
+        );
+        frame::heading(canvas, self.title, self.title_ar, &detail)?;
+        let most = self
+            .columns
+            .values()
+            .map(|c| c.iter().sum::<u64>())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let step = tick_step(most);
+        let y_max = most.div_ceil(step).saturating_mul(step);
+        let ticks: Vec<u64> = (0..=y_max / step).map(|i| i * step).collect();
+
+        let left = MARGIN + COUNT_LABELS;
+        let width = WIDTH - MARGIN - left;
+        // Widened to whole months (whole weeks for short spans), and always to whole
+        // periods so every bar spans its days; the first period's last day keeps a week
+        // that begins in the month before from adding that whole month.
+        let mut scale = DateScale::covering(self.first.last_day(), self.last.start());
+        scale.start = scale.start.min(self.first.start());
+        scale.end = scale.end.max(self.last.end());
+        let scale = scale.fit(width);
+
+        text::text(
+            canvas,
+            left - 8.0,
+            self.top - 12.0,
+            &format!("Events per {}", self.interval.as_str()),
+            TextStyle::new(12.0).fill(MUTED).align(Align::Left),
+        )?;
+        let area = canvas.area.clone().shrink(
+            (MARGIN as i32, self.top as i32),
+            (
+                (WIDTH - 2.0 * MARGIN) as u32,
+                (PLOT_HEIGHT + DATE_AXIS_HEIGHT) as u32,
+            ),
+        );
+        let mut chart = ChartBuilder::on(&area)
+            .x_label_area_size(DATE_AXIS_HEIGHT as u32)
+            .y_label_area_size(COUNT_LABELS as u32)
+            .build_cartesian_2d(scale, (0..y_max).with_key_points(ticks))?;
+        let label = TextStyle::new(12.0).fill(MUTED).plotters();
+        let count_label = |n: &u64| thousands(*n);
+        canvas.markup.open(&[("class", "axes")]);
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(rgb(GRID).stroke_width(1))
+            .light_line_style(plotters::style::TRANSPARENT)
+            .axis_style(rgb(MUTED).stroke_width(1))
+            .set_tick_mark_size(LabelAreaPosition::Left, 4)
+            .set_tick_mark_size(LabelAreaPosition::Bottom, 5)
+            .label_style(label)
+            .x_label_offset(scale.label_offset(width))
+            .y_label_formatter(&count_label)
+            .draw()?;
+        let x_of = |day| chart.backend_coord(&(day, 0)).0;
+        date_axis::year_labels(
+            canvas,
+            &scale,
+            &x_of,
+            scale.label_offset(width),
+            PLOT_HEIGHT + self.top,
+        )?;
+        canvas.markup.close();
+
+        // Bars a few px wide are parted by a px of white, from the next period and from the
+        // front below; narrower ones, as days over years are, would lose their colour to it.
+        let wide = self.columns.keys().all(|period| {
+            let (x0, x1) = (
+                chart.backend_coord(&(period.start(), 0)).0,
+                chart.backend_coord(&(period.end(), 0)).0,
+            );
+            x1 - x0 > 4
+        });
+        let gap = u32::from(wide);
+        // A period narrower than a px still gets one, so a day over years keeps its colour.
+        let pixels = chart.plotting_area().get_pixel_range().0;
+        let x = |day: NaiveDate| scale.map(&day, (pixels.start, pixels.end));
+        let bar_end = |period: Period| {
+            let x0 = x(period.start());
+            let mut end = period.end();
+            while x(end) <= x0 && end < scale.end {
+                end = end.succ_opt().unwrap_or(scale.end);
+            }
+            end
+        };
+        // One series per front, a rectangle per bar, in a group that names the front.
+        canvas.markup.open(&[("class", "bars")]);
+        let mut below = vec![0u64; self.columns.len()];
+        for (s, stack) in self.stacks.iter().enumerate() {
+            let mut tip = stack.name.clone();
+            if !stack.name_ar.is_empty() {
+                tip.push_str(&format!(" ({})", stack.name_ar));
+            }
+            tip.push_str(&format!(": {}", events_label(stack.events)));
+            let events = stack.events.to_string();
+            canvas.markup.open_titled(
+                &[
+                    ("class", "front"),
+                    ("data-front", stack.id),
+                    ("data-events", &events),
+                ],
+                &tip,
+            );
+            let color = rgb(&stack.color);
+            let mut bars = Vec::new();
+            for (c, (period, counts)) in self.columns.iter().enumerate() {
+                let count = counts[s];
+                if count == 0 {
+                    continue;
+                }
+                let lowest = below[c] == 0;
+                let mut bar = Rectangle::new(
+                    [
+                        (period.start(), below[c] + count),
+                        (bar_end(*period), below[c]),
+                    ],
+                    color.filled(),
+                );
+                bar.set_margin(0, if lowest { 0 } else { gap }, 0, gap);
+                bars.push(bar);
+                below[c] += count;
+            }
+            chart.draw_series(bars)?;
+            canvas.markup.close();
+        }
+        canvas.markup.close();
+
+        // Invisible columns over the bars, so hovering a bar tells its period's counts.
+        canvas
+            .markup
+            .open(&[("class", "periods"), ("fill-opacity", "0")]);
+        for (period, counts) in self.columns {
+            let total: u64 = counts.iter().sum();
+            let parts: Vec<String> = self
+                .stacks
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| **n > 0)
+                .map(|(s, n)| format!("{} {}", s.name, thousands(*n)))
+                .collect();
+            let tip = format!(
+                "{}: {} ({})",
+                period_label(*period),
+                events_label(total),
+                parts.join(", ")
+            );
+            canvas.markup.open_titled(
+                &[
+                    ("data-period", &period.to_string()),
+                    ("data-events", &total.to_string()),
+                ],
+                &tip,
+            );
+            let mut column = Rectangle::new(
+                [(period.start(), total), (bar_end(*period), 0)],
+                WHITE.filled(),
+            );
+            column.set_margin(0, 0, 0, gap);
+            chart.draw_series([column])?;
+            canvas.markup.close();
+        }
+        canvas.markup.close();
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::svg::tests::{event, fronts, options};
+    use crate::chart::fixtures::{event, fronts, options, text_at, texts};
+    use crate::chart::palette::UNASSIGNED_COLOR;
     use crate::event::Event;
 
     /// The tally `build` charts: each event in the period of its first day.
@@ -372,10 +460,13 @@ mod tests {
 
     /// (period, events, tooltip) of every column.
     fn columns(svg: &str) -> Vec<(String, u64, String)> {
-        svg.lines()
-            .filter(|l| l.contains("data-period="))
-            .map(|l| {
-                let tip = l.split("<title>").nth(1).unwrap_or("");
+        let lines: Vec<&str> = svg.lines().collect();
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.contains("data-period="))
+            .map(|(i, l)| {
+                let tip = lines[i + 1].trim_start_matches("<title>");
                 let tip = tip.split("</title>").next().unwrap_or("");
                 (
                     attr(l, "data-period"),
@@ -386,36 +477,36 @@ mod tests {
             .collect()
     }
 
-    /// The lines of the `<path>` elements of a front.
-    fn paths<'a>(svg: &'a str, front: &str) -> Vec<&'a str> {
-        let key = format!("data-front=\"{front}\"");
-        svg.lines()
-            .filter(|l| l.trim_start().starts_with("<path") && l.contains(&key))
+    /// The groups of a front's series: plotters writes each bar as a `<rect>`, and the
+    /// chart puts a front's bars in one group that names it.
+    fn groups<'a>(svg: &'a str, front: &str) -> Vec<&'a str> {
+        let key = format!("<g class=\"front\" data-front=\"{front}\"");
+        svg.match_indices(&key)
+            .map(|(at, _)| &svg[at..at + svg[at..].find("</g>").unwrap()])
             .collect()
     }
 
-    /// (x, y, width, height) of each bar of a front's one path.
+    /// (x, y, width, height) of each bar of a front's one group.
     fn bars(svg: &str, front: &str) -> Vec<[f64; 4]> {
-        let lines = paths(svg, front);
-        assert_eq!(lines.len(), 1, "one path for {front}");
-        attr(lines[0], "d")
-            .split('M')
-            .filter(|s| !s.is_empty())
-            .map(|bar| {
-                let n: Vec<f64> = bar
-                    .trim_end_matches('Z')
-                    .split([' ', 'h', 'v'])
-                    .map(|v| v.parse().unwrap())
-                    .collect();
-                assert_eq!(n.len(), 5, "M x y h w v h h -w Z: {bar}");
-                assert_eq!(n[4], -n[2], "the bar closes on itself: {bar}");
-                [n[0], n[1], n[2], n[3]]
-            })
+        let found = groups(svg, front);
+        assert_eq!(found.len(), 1, "one group for {front}");
+        found[0]
+            .lines()
+            .filter(|l| l.starts_with("<rect"))
+            .map(|l| ["x", "y", "width", "height"].map(|k| attr(l, k).parse().unwrap()))
             .collect()
     }
 
+    /// The fill of a front's bars.
+    fn fill(svg: &str, front: &str) -> String {
+        let group = groups(svg, front)[0];
+        let rect = group.lines().find(|l| l.starts_with("<rect")).unwrap();
+        attr(rect, "fill").to_ascii_lowercase()
+    }
+
+    /// Equal to within the px plotters rounds each coordinate to.
     fn close(a: f64, b: f64) -> bool {
-        (a - b).abs() < 0.02
+        (a - b).abs() <= 1.0
     }
 
     #[test]
@@ -460,12 +551,13 @@ mod tests {
         assert!(close(height, 2.0 * airport[1][3]), "two events, then one");
         // The next week's bar begins a week (its width and the 1 px gap) later.
         assert!(close(airport[1][0] - x, width + 1.0));
-        // Ain Zara stacks on Airport Road in the same week.
-        assert!(close(ain_zara[0][0], x) && close(ain_zara[0][1] + ain_zara[0][3], y));
+        // Ain Zara stacks on Airport Road in the same week, a px of white between them.
+        assert_eq!(ain_zara[0][0], x);
+        assert_eq!(ain_zara[0][1] + ain_zara[0][3] + 1.0, y);
         assert!(out.contains(
             "Each event counts once, in the ISO week (Monday to Sunday) of its recorded day."
         ));
-        assert!(out.contains(">5 events, weeks of 1 Apr 2019 to 29 Apr 2019."));
+        assert!(out.contains(">\n5 events, weeks of 1 Apr 2019 to 29 Apr 2019."));
     }
 
     #[test]
@@ -476,14 +568,10 @@ mod tests {
             event("LBY3", "2019-04-06", "airport-road", 13.15, 32.8),
         ];
         let out = render(&tally_of(&events, Interval::Week), &fronts(), &options());
-        let airport = out
-            .find(">Airport Road (2)</text>")
-            .expect("airport road in legend");
-        let ain_zara = out
-            .find(">Ain Zara (1)</text>")
-            .expect("ain zara in legend");
+        let airport = text_at(&out, "Airport Road (2)").expect("airport road in legend");
+        let ain_zara = text_at(&out, "Ain Zara (1)").expect("ain zara in legend");
         assert!(airport < ain_zara);
-        assert!(out.contains(">عين زارة</text>"));
+        assert!(text_at(&out, "عين زارة").is_some());
         assert!(
             !out.contains("Sirte and Jufra"),
             "a front without events stays out of the legend"
@@ -495,11 +583,11 @@ mod tests {
         for interval in [Interval::Day, Interval::Week, Interval::Month] {
             let out = render(&Tally::new(interval), &fronts(), &options());
             assert!(out.starts_with("<?xml") && out.ends_with("</svg>\n"));
-            assert!(out.contains(">No events to count.</text>"));
+            assert!(text_at(&out, "No events to count.").is_some());
             assert!(out.contains("No events in this selection"));
             assert!(out.contains("Events: test."));
             assert!(out.contains(titles(interval).0) && out.contains(titles(interval).1));
-            assert!(!out.contains("data-front") && !out.contains("<path"));
+            assert!(!out.contains("data-front") && !out.contains("class=\"front\""));
         }
     }
 
@@ -556,7 +644,7 @@ mod tests {
         // Stack order, bottom to top: known fronts, other names by bytes, unassigned.
         let order: Vec<String> = out
             .lines()
-            .filter(|l| l.trim_start().starts_with("<path"))
+            .filter(|l| l.starts_with("<g class=\"front\""))
             .map(|l| attr(l, "data-front"))
             .collect();
         assert_eq!(
@@ -569,14 +657,14 @@ mod tests {
                 UNASSIGNED
             ]
         );
-        let fill = |front: &str| attr(paths(&out, front)[0], "fill");
+        let fill = |front: &str| fill(&out, front);
         assert_eq!(fill("ain-zara"), "#8db600");
         assert_eq!(fill("Abu Salim, east"), FALLBACK_COLORS[0]);
         assert_eq!(fill("Sirte-Jufra"), FALLBACK_COLORS[1]);
         assert_eq!(fill("South Tripoli"), FALLBACK_COLORS[2]);
-        assert_eq!(fill(UNASSIGNED), svg::UNASSIGNED_COLOR);
+        assert_eq!(fill(UNASSIGNED), UNASSIGNED_COLOR);
         // The legend names an unknown front by its own name, in the same order.
-        let at = |label: &str| out.find(&format!(">{label}</text>")).expect(label);
+        let at = |label: &str| text_at(&out, label).expect(label);
         assert!(at("Ain Zara (1)") < at("Abu Salim, east (1)"));
         assert!(at("Abu Salim, east (1)") < at("Sirte-Jufra (1)"));
         assert!(at("Sirte-Jufra (1)") < at("South Tripoli (2)"));
@@ -585,7 +673,7 @@ mod tests {
     }
 
     #[test]
-    fn each_front_is_one_path_with_a_bar_per_period() {
+    fn each_front_is_one_group_with_a_bar_per_period() {
         let mut events = Vec::new();
         for week in 0..20i64 {
             let d = chrono::NaiveDate::from_ymd_opt(2019, 4, 1).unwrap()
@@ -607,7 +695,7 @@ mod tests {
             }
         }
         let out = render(&tally_of(&events, Interval::Week), &fronts(), &options());
-        assert_eq!(out.matches("<path").count(), 5);
+        assert_eq!(out.matches("<g class=\"front\"").count(), 5);
         for (i, front) in [
             "airport-road",
             "ain-zara",
@@ -620,7 +708,7 @@ mod tests {
         {
             let weeks = (0..20).filter(|w| w % (i + 1) == 0).count();
             assert_eq!(bars(&out, front).len(), weeks, "{front}");
-            assert!(attr(paths(&out, front)[0], "class") == "front");
+            assert!(attr(groups(&out, front)[0], "class") == "front");
         }
         assert_eq!(columns(&out).len(), 20);
     }
@@ -634,9 +722,13 @@ mod tests {
         ];
         let days = render(&tally_of(&events, Interval::Day), &fronts(), &options());
         assert!(days.contains("<title>Events per day, by front</title>"));
-        assert!(days.contains(">الأحداث في كل يوم حسب الجبهة</text>"));
-        assert!(days.contains(">3 events, 4 Apr 2019 to 31 May 2019. Each event counts once, on its recorded day.</text>"));
-        assert!(days.contains(">Events per day</text>"));
+        assert!(text_at(&days, "الأحداث في كل يوم حسب الجبهة").is_some());
+        assert!(text_at(
+            &days,
+            "3 events, 4 Apr 2019 to 31 May 2019. Each event counts once, on its recorded day."
+        )
+        .is_some());
+        assert!(text_at(&days, "Events per day").is_some());
         let got: Vec<(String, u64)> = columns(&days).into_iter().map(|c| (c.0, c.1)).collect();
         assert_eq!(
             got,
@@ -645,8 +737,8 @@ mod tests {
 
         let months = render(&tally_of(&events, Interval::Month), &fronts(), &options());
         assert!(months.contains("<title>Events per month, by front</title>"));
-        assert!(months.contains(">الأحداث في كل شهر حسب الجبهة</text>"));
-        assert!(months.contains(">3 events, Apr 2019 to May 2019. Each event counts once, in the calendar month of its recorded day.</text>"));
+        assert!(text_at(&months, "الأحداث في كل شهر حسب الجبهة").is_some());
+        assert!(text_at(&months, "3 events, Apr 2019 to May 2019. Each event counts once, in the calendar month of its recorded day.").is_some());
         let tips: Vec<String> = columns(&months).into_iter().map(|c| c.2).collect();
         assert_eq!(
             tips,
@@ -655,21 +747,23 @@ mod tests {
                 "May 2019: 1 event (Airport Road 1)"
             ]
         );
-        // A month's bar spans its days: May is 31/30 as wide as April.
+        // A month's bar spans its days: May is 31/30 as wide as April, and a px of white
+        // parts it from April's.
         let [april, may] = bars(&months, "airport-road")[..] else {
             panic!("two bars")
         };
-        assert!(close((may[2] + 1.0) / (april[2] + 1.0), 31.0 / 30.0));
-        assert!(paths(&months, "airport-road")[0].contains(" stroke=\"#ffffff\""));
+        assert!(((may[2] + 1.0) / (april[2] + 1.0) - 31.0 / 30.0).abs() < 0.01);
+        assert_eq!(may[0] - (april[0] + april[2]), 1.0);
 
-        // Days over years are bars too narrow for the white outline.
+        // Days over years are bars too narrow to lose a px to white: they keep their colour.
         let years = [
             event("LBY1", "2016-01-04", "ain-zara", 13.25, 32.8),
             event("LBY2", "2019-05-31", "ain-zara", 13.25, 32.8),
         ];
         let days = render(&tally_of(&years, Interval::Day), &fronts(), &options());
-        assert_eq!(bars(&days, "ain-zara").len(), 2);
-        assert!(!paths(&days, "ain-zara")[0].contains(" stroke="));
+        let narrow = bars(&days, "ain-zara");
+        assert_eq!(narrow.len(), 2);
+        assert!(narrow.iter().all(|b| b[2] >= 1.0), "{narrow:?}");
     }
 
     #[test]
@@ -716,18 +810,19 @@ mod tests {
         }
         tally.add(UNASSIGNED, day + chrono::Duration::days(70), 0);
         let out = render(&tally, &fronts(), &options());
-        let axis = out.split("<g class=\"y-axis\">").nth(1).unwrap();
+        let axis = out.split("<g class=\"axes\">").nth(1).unwrap();
         let axis = axis.split("</g>").next().unwrap();
-        let labels: Vec<&str> = axis
-            .lines()
-            .filter_map(|l| l.split('>').nth(1))
-            .filter_map(|l| l.strip_suffix("</text"))
+        // Plotters anchors the count labels by their end, left of the plot.
+        let labels: Vec<&str> = texts(axis)
+            .into_iter()
+            .filter(|(_, tag, _)| tag.contains("text-anchor=\"end\""))
+            .map(|(_, _, content)| content)
             .collect();
         assert_eq!(
             labels,
             ["0", "5,000", "10,000", "15,000", "20,000", "25,000", "30,000"]
         );
-        assert!(out.contains(">30,001 events, weeks of 1 Apr 2019 to 10 Jun 2019."));
-        assert!(out.contains(">Airport Road (20,000)</text>"));
+        assert!(out.contains(">\n30,001 events, weeks of 1 Apr 2019 to 10 Jun 2019."));
+        assert!(text_at(&out, "Airport Road (20,000)").is_some());
     }
 }

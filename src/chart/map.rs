@@ -1,30 +1,33 @@
 //! `charts/map.svg`: Libya and its neighbours, admin-1 regions, front areas and events
 //! coloured by front, with an inset on greater Tripoli where the fronts crowd.
 //!
-//! Both panels use an equirectangular projection whose x is scaled by the cosine of the
-//! panel's middle latitude, so distances read true along that parallel.
+//! The page is split into two plotters drawing areas, the map and its inset, each with the
+//! map's projection as its coordinate system ([`Equirectangular`]), so outlines, areas and
+//! dots are drawn in longitude and latitude. What is drawn is first clipped to the panel's
+//! extent, as plotters' SVG backend has no clip paths. Placing the fronts' names in the
+//! inset so none covers another is frontline's ([`layout_front_labels`]).
 
-use super::svg::{self, Align, LegendItem, Svg, Swatch, TextStyle, MARGIN, MUTED, WIDTH};
+use super::fonts::text_width;
+use super::frame::{self, MARGIN, WIDTH};
+use super::legend::{self, LegendItem, Swatch};
+use super::mark::Shape;
+use super::page::{self, Canvas, Drawn, Page};
+use super::palette::{rgb, MUTED, UNASSIGNED_COLOR};
+use super::projection::{Equirectangular, Extent};
+use super::series::{self, UNASSIGNED_NAME, UNASSIGNED_NAME_AR};
+use super::text::{text, Align, TextStyle};
 use super::ChartOptions;
 use crate::basemap::{Basemap, Region};
 use crate::event::Event;
 use crate::front::{Front, Fronts};
-use geo::{
-    BooleanOps, BoundingRect, Distance, Haversine, InteriorPoint, MultiPolygon, Point, Polygon,
-    Rect,
-};
+use geo::{BooleanOps, BoundingRect, InteriorPoint, LineString, MultiPolygon, Point, Polygon};
+use plotters::coord::{CoordTranslate, Shift};
+use plotters::drawing::DrawingArea;
+use plotters::element::{Circle, PathElement, Polygon as Area, Rectangle};
+use plotters::style::{Color, ShapeStyle, WHITE};
 
 const TITLE: &str = "Events of the war for Tripoli, by front";
 const TITLE_AR: &str = "أحداث الحرب على طرابلس حسب الجبهة";
-
-/// Longitude and latitude bounds of a panel: west, east, south, north.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Extent {
-    west: f64,
-    east: f64,
-    south: f64,
-    north: f64,
-}
 
 /// The main map: Libya with a margin of its neighbours.
 const LIBYA: Extent = Extent {
@@ -48,118 +51,47 @@ const SEA: &str = "#dde9f1";
 const LAND: &str = "#efeee9";
 const LIBYA_FILL: &str = "#fbf8ef";
 
-impl Extent {
-    fn contains(&self, point: Point<f64>) -> bool {
-        (self.west..=self.east).contains(&point.x())
-            && (self.south..=self.north).contains(&point.y())
+/// A panel of the map: its drawing area in longitude and latitude.
+type Panel = DrawingArea<Page, Equirectangular>;
+
+/// The rings of an area's part inside a panel, in (longitude, latitude), without the
+/// vertices that fall on the same px as the one before: what plotters is given to draw.
+fn rings(projection: &Equirectangular, area: &MultiPolygon<f64>) -> Vec<Vec<(f64, f64)>> {
+    let visible: Vec<&Polygon<f64>> = area
+        .iter()
+        .filter(|p| {
+            p.bounding_rect()
+                .is_some_and(|r| projection.extent.overlaps(&r))
+        })
+        .collect();
+    if visible.is_empty() {
+        return Vec::new();
     }
-
-    fn rect(&self) -> Rect<f64> {
-        Rect::new((self.west, self.south), (self.east, self.north))
-    }
-
-    fn overlaps(&self, other: &Rect<f64>) -> bool {
-        other.min().x <= self.east
-            && other.max().x >= self.west
-            && other.min().y <= self.north
-            && other.max().y >= self.south
-    }
-}
-
-/// An extent placed on the page.
-#[derive(Clone, Copy, Debug)]
-struct Panel {
-    extent: Extent,
-    left: f64,
-    top: f64,
-    /// px per degree of latitude.
-    k: f64,
-    /// Cosine of the middle latitude.
-    cos: f64,
-}
-
-impl Panel {
-    fn new(extent: Extent, left: f64, top: f64, width: f64) -> Panel {
-        let cos = ((extent.south + extent.north) / 2.0).to_radians().cos();
-        Panel {
-            extent,
-            left,
-            top,
-            k: width / ((extent.east - extent.west) * cos),
-            cos,
-        }
-    }
-
-    fn width(&self) -> f64 {
-        (self.extent.east - self.extent.west) * self.cos * self.k
-    }
-
-    fn height(&self) -> f64 {
-        (self.extent.north - self.extent.south) * self.k
-    }
-
-    /// Page position of a longitude and latitude.
-    fn xy(&self, lon: f64, lat: f64) -> (f64, f64) {
-        (
-            self.left + (lon - self.extent.west) * self.cos * self.k,
-            self.top + (self.extent.north - lat) * self.k,
-        )
-    }
-
-    /// km per px along the middle parallel, measured with the haversine formula.
-    fn km_per_px(&self) -> f64 {
-        let lat = (self.extent.south + self.extent.north) / 2.0;
-        let lon = (self.extent.west + self.extent.east) / 2.0;
-        let metres = Haversine.distance(Point::new(lon, lat), Point::new(lon + 1.0, lat));
-        metres / 1000.0 / (self.cos * self.k)
-    }
-
-    /// SVG path data for an area, dropping vertices closer than half a px to the last kept.
-    fn path(&self, area: &MultiPolygon<f64>) -> String {
-        let mut d = String::new();
-        for polygon in area {
-            if polygon
-                .bounding_rect()
-                .is_some_and(|r| !self.extent.overlaps(&r))
-            {
-                continue;
-            }
-            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                let mut last: Option<(f64, f64)> = None;
-                let mut count = 0;
-                let points: Vec<(f64, f64)> = ring.coords().map(|c| self.xy(c.x, c.y)).collect();
-                for (i, &(x, y)) in points.iter().enumerate() {
-                    let is_last = i + 1 == points.len();
-                    if let Some((lx, ly)) = last {
-                        if !is_last && (x - lx).abs() < 0.5 && (y - ly).abs() < 0.5 {
-                            continue;
-                        }
-                    }
-                    d.push(if count == 0 { 'M' } else { 'L' });
-                    d.push_str(&svg::num(x));
-                    d.push(' ');
-                    d.push_str(&svg::num(y));
-                    last = Some((x, y));
-                    count += 1;
-                }
-                if count > 0 {
-                    d.push('Z');
-                }
+    let clipped = MultiPolygon(visible.into_iter().cloned().collect())
+        .intersection(&Polygon::from(projection.extent.rect()));
+    let mut out = Vec::new();
+    for polygon in &clipped {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            let thinned = thin(projection, ring);
+            if thinned.len() > 2 {
+                out.push(thinned);
             }
         }
-        d
     }
+    out
+}
 
-    /// The part of an area inside the panel.
-    fn visible(&self, area: &MultiPolygon<f64>) -> MultiPolygon<f64> {
-        area.intersection(&Polygon::from(self.extent.rect()))
+fn thin(projection: &Equirectangular, ring: &LineString<f64>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    let mut last = None;
+    for c in ring.coords() {
+        let px = projection.translate(&(c.x, c.y));
+        if last != Some(px) {
+            out.push((c.x, c.y));
+            last = Some(px);
+        }
     }
-
-    fn clip(&self, doc: &mut Svg, id: &str) {
-        doc.open("clipPath", &[("id", id)]);
-        doc.rect(self.left, self.top, self.width(), self.height(), "#000000");
-        doc.close("clipPath");
-    }
+    out
 }
 
 /// Events at one place of one front, drawn as one dot whose area grows with their number.
@@ -173,7 +105,7 @@ struct Dot<'a> {
 
 fn dots<'a>(events: &[&'a Event], fronts: &Fronts, extent: Extent) -> Vec<Dot<'a>> {
     let mut out: Vec<Dot> = Vec::new();
-    for s in svg::series(events, fronts) {
+    for s in series::series(events, fronts) {
         for event in s.events {
             if !extent.contains(event.point) {
                 continue;
@@ -208,10 +140,9 @@ fn dot_radius(count: usize, base: f64) -> f64 {
     base * (count as f64).sqrt().min(4.0)
 }
 
-fn draw_dots(doc: &mut Svg, panel: &Panel, dots: &[Dot], base: f64) {
-    doc.open("g", &[("class", "events")]);
+fn draw_dots(canvas: &Canvas, panel: &Panel, dots: &[Dot], base: f64) -> Drawn {
+    canvas.markup.open(&[("class", "events")]);
     for dot in dots {
-        let (x, y) = panel.xy(dot.point.x(), dot.point.y());
         let first = dot.events[0];
         let tip = if dot.events.len() == 1 {
             format!(
@@ -234,88 +165,111 @@ fn draw_dots(doc: &mut Svg, panel: &Panel, dots: &[Dot], base: f64) {
                     .unwrap_or(first.date.start)
             )
         };
-        doc.titled(
-            "circle",
+        canvas.markup.open_titled(
             &[
-                ("cx", &svg::num(x)),
-                ("cy", &svg::num(y)),
-                ("r", &svg::num(dot_radius(dot.events.len(), base))),
-                ("fill", &dot.color),
-                ("fill-opacity", "0.9"),
-                ("stroke", "#ffffff"),
-                ("stroke-width", "0.8"),
                 ("data-front", &dot.front),
                 ("data-count", &dot.events.len().to_string()),
             ],
             &tip,
         );
+        let at = (dot.point.x(), dot.point.y());
+        let r = dot_radius(dot.events.len(), base).round().max(1.0) as u32;
+        // A white ring parts the dot from those under it.
+        panel.draw(&Circle::new(at, r + 1, WHITE.filled()))?;
+        panel.draw(&Circle::new(at, r, rgb(&dot.color).mix(0.9).filled()))?;
+        canvas.markup.close();
     }
-    doc.close("g");
+    canvas.markup.close();
+    Ok(())
 }
 
-fn draw_regions(doc: &mut Svg, panel: &Panel, basemap: &Basemap, admin_width: &str) {
-    doc.rect(panel.left, panel.top, panel.width(), panel.height(), SEA);
+fn draw_regions(canvas: &Canvas, panel: &Panel, basemap: &Basemap) -> Drawn {
+    let projection = *panel.as_coord_spec();
+    panel.draw(&Rectangle::new(
+        [
+            (projection.extent.west, projection.extent.north),
+            (projection.extent.east, projection.extent.south),
+        ],
+        rgb(SEA).filled(),
+    ))?;
     for country in &basemap.countries {
-        let libya = country.iso_a2 == "LY";
-        let d = panel.path(&country.area);
-        if d.is_empty() {
+        let rings = rings(&projection, &country.area);
+        if rings.is_empty() {
             continue;
         }
-        doc.leaf(
-            "path",
-            &[
-                ("d", &d),
-                ("fill", if libya { LIBYA_FILL } else { LAND }),
-                ("stroke", if libya { "#6f6a5c" } else { "#aaa79c" }),
-                ("stroke-width", if libya { "1.2" } else { "0.8" }),
-                ("fill-rule", "evenodd"),
-                ("data-country", &country.iso_a2),
-            ],
-        );
+        let libya = country.iso_a2 == "LY";
+        // Plotters' polygons are fill only: the outline comes from the group.
+        canvas.markup.open(&[
+            ("data-country", &country.iso_a2),
+            ("stroke", if libya { "#6f6a5c" } else { "#aaa79c" }),
+            ("stroke-width", if libya { "1.2" } else { "0.8" }),
+            ("stroke-linejoin", "round"),
+        ]);
+        let fill = rgb(if libya { LIBYA_FILL } else { LAND });
+        for ring in rings {
+            panel.draw(&Area::new(ring, fill.filled()))?;
+        }
+        canvas.markup.close();
     }
+    canvas
+        .markup
+        .open(&[("class", "admin1"), ("stroke-dasharray", "3 2")]);
     for region in basemap
         .admin1
         .iter()
         .filter(|r| r.iso_a2 == "LY" || r.iso_a2.is_empty())
     {
-        let d = panel.path(&region.area);
-        if !d.is_empty() {
-            doc.leaf(
-                "path",
-                &[
-                    ("d", &d),
-                    ("fill", "none"),
-                    ("stroke", "#9e9581"),
-                    ("stroke-width", admin_width),
-                    ("stroke-dasharray", "3 2"),
-                ],
-            );
+        for ring in rings(&projection, &region.area) {
+            panel.draw(&PathElement::new(ring, rgb("#b3ab99").stroke_width(1)))?;
         }
     }
+    canvas.markup.close();
+    Ok(())
 }
 
-fn draw_fronts(doc: &mut Svg, panel: &Panel, fronts: &[&Front], stroke_width: &str) {
-    doc.open("g", &[("class", "fronts")]);
+fn draw_fronts(canvas: &Canvas, panel: &Panel, fronts: &[&Front], stroke_width: &str) -> Drawn {
+    let projection = *panel.as_coord_spec();
+    canvas
+        .markup
+        .open(&[("class", "fronts"), ("fill-opacity", "0.28")]);
     for front in fronts {
-        let d = panel.path(&front.area);
-        if d.is_empty() {
+        let rings = rings(&projection, &front.area);
+        if rings.is_empty() {
             continue;
         }
-        doc.titled(
-            "path",
+        canvas.markup.open_titled(
             &[
-                ("d", &d),
-                ("fill", &front.color),
-                ("fill-opacity", "0.28"),
+                ("data-front", &front.id),
                 ("stroke", &front.color),
                 ("stroke-width", stroke_width),
-                ("fill-rule", "evenodd"),
-                ("data-front", &front.id),
             ],
             &format!("{} ({})", front.name, front.name_ar),
         );
+        for ring in rings {
+            panel.draw(&Area::new(ring, rgb(&front.color).filled()))?;
+        }
+        canvas.markup.close();
     }
-    doc.close("g");
+    canvas.markup.close();
+    Ok(())
+}
+
+/// Writes an English name over an Arabic one, centred on `x` with the English baseline at
+/// `y`, both with a white halo.
+fn two_line_label(
+    canvas: &Canvas,
+    at: (f64, f64),
+    names: (&str, &str),
+    size: f64,
+    fill: &str,
+) -> Drawn {
+    let (x, y) = at;
+    let style = TextStyle::new(size).align(Align::Center).fill(fill).halo();
+    text(canvas, x, y, names.0, style.bold())?;
+    if !names.1.is_empty() {
+        text(canvas, x, y + size + 3.0, names.1, style.arabic())?;
+    }
+    Ok(())
 }
 
 /// A two-line label's box: left, top, right, bottom.
@@ -325,18 +279,8 @@ fn boxes_overlap(a: &LabelBox, b: &LabelBox) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
-/// Writes an English name over an Arabic one, centred on `x` with the English baseline at
-/// `y`.
-fn two_line_label(doc: &mut Svg, x: f64, y: f64, name: &str, name_ar: &str, size: f64, fill: &str) {
-    let style = TextStyle::new(size).align(Align::Center).fill(fill).halo();
-    doc.text(x, y, name, style.bold());
-    if !name_ar.is_empty() {
-        doc.text(x, y + size + 3.0, name_ar, style.arabic());
-    }
-}
-
 fn label_box(x: f64, y: f64, name: &str, name_ar: &str, size: f64) -> LabelBox {
-    let w = svg::text_width(name, size, true).max(svg::text_width(name_ar, size, false)) + 6.0;
+    let w = text_width(name, size, true).max(text_width(name_ar, size, false)) + 6.0;
     let lines = if name_ar.is_empty() { 1.0 } else { 2.0 };
     (
         x - w / 2.0,
@@ -386,14 +330,14 @@ fn segment_crosses(from: (f64, f64), to: (f64, f64), b: &LabelBox) -> bool {
 /// Places each front's name in the inset near a point inside its visible area, trying
 /// spots further out until the label overlaps no other label, leader or (nearby) event dot.
 fn layout_front_labels<'a>(
-    panel: &Panel,
+    panel: &Equirectangular,
     fronts: &[&'a Front],
     dots_at: &[(f64, f64, f64)],
 ) -> Vec<FrontLabel<'a>> {
     let mut anchors: Vec<(&Front, f64, f64, f64)> = fronts
         .iter()
         .filter_map(|f| {
-            let visible = panel.visible(&f.area);
+            let visible = f.area.intersection(&Polygon::from(panel.extent.rect()));
             let point = visible.interior_point()?;
             let (x, y) = panel.xy(point.x(), point.y());
             Some((*f, x, y, geo::Area::unsigned_area(&visible)))
@@ -454,86 +398,90 @@ fn layout_front_labels<'a>(
 }
 
 /// Writes the names of the fronts in the inset, with leaders to those moved off their area.
-fn label_fronts(doc: &mut Svg, panel: &Panel, fronts: &[&Front], dots_at: &[(f64, f64, f64)]) {
+fn label_fronts(
+    canvas: &Canvas,
+    panel: &Equirectangular,
+    fronts: &[&Front],
+    dots_at: &[(f64, f64, f64)],
+) -> Drawn {
     let labels = layout_front_labels(panel, fronts, dots_at);
-    doc.open("g", &[("class", "front-labels")]);
+    canvas.markup.open(&[("class", "front-labels")]);
+    let ink = rgb("#333333");
     for label in labels.iter().filter(|l| l.moved) {
         let (from, to) = label.leader();
-        doc.line(from, to, "#333333", 0.8);
-        doc.leaf(
-            "circle",
-            &[
-                ("cx", &svg::num(from.0)),
-                ("cy", &svg::num(from.1)),
-                ("r", "2"),
-                ("fill", "#333333"),
-            ],
-        );
+        let px = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
+        canvas.area.draw(&PathElement::new(
+            vec![px(from), px(to)],
+            ink.stroke_width(1),
+        ))?;
+        canvas.area.draw(&Circle::new(px(from), 2, ink.filled()))?;
     }
     for label in &labels {
         two_line_label(
-            doc,
-            label.at.0,
-            label.at.1,
-            &label.front.name,
-            &label.front.name_ar,
+            canvas,
+            label.at,
+            (&label.front.name, &label.front.name_ar),
             FRONT_LABEL_SIZE,
             "#1a1a1a",
-        );
+        )?;
     }
-    doc.close("g");
+    canvas.markup.close();
+    Ok(())
 }
 
-fn scale_bar(doc: &mut Svg, panel: &Panel, x: f64, y: f64) {
+/// A rectangle outline in px.
+fn frame_rect(canvas: &Canvas, corner: (f64, f64), size: (f64, f64), style: ShapeStyle) -> Drawn {
+    let (x, y) = (corner.0.round() as i32, corner.1.round() as i32);
+    let (w, h) = (size.0.round() as i32, size.1.round() as i32);
+    canvas
+        .area
+        .draw(&Rectangle::new([(x, y), (x + w, y + h)], style))
+}
+
+fn scale_bar(canvas: &Canvas, panel: &Equirectangular, x: f64, y: f64) -> Drawn {
     let km_per_px = panel.km_per_px();
     let km = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 250.0, 500.0]
         .into_iter()
         .rev()
         .find(|km| km / km_per_px <= 150.0)
         .unwrap_or(1.0);
-    let length = km / km_per_px;
-    doc.open("g", &[("class", "scale-bar")]);
-    doc.rect(x - 6.0, y - 16.0, length + 44.0, 32.0, "#ffffff");
-    doc.rect(x, y, length / 2.0, 5.0, "#333333");
-    doc.leaf(
-        "rect",
-        &[
-            ("x", &svg::num(x + length / 2.0)),
-            ("y", &svg::num(y)),
-            ("width", &svg::num(length / 2.0)),
-            ("height", "5"),
-            ("fill", "#ffffff"),
-            ("stroke", "#333333"),
-            ("stroke-width", "0.8"),
-        ],
-    );
-    doc.leaf(
-        "rect",
-        &[
-            ("x", &svg::num(x)),
-            ("y", &svg::num(y)),
-            ("width", &svg::num(length)),
-            ("height", "5"),
-            ("fill", "none"),
-            ("stroke", "#333333"),
-            ("stroke-width", "0.8"),
-        ],
-    );
+    let length = (km / km_per_px).round();
+    let half = (length / 2.0).round();
+    let ink = rgb("#333333");
+    canvas.markup.open(&[("class", "scale-bar")]);
+    frame_rect(
+        canvas,
+        (x - 6.0, y - 16.0),
+        (length + 44.0, 32.0),
+        WHITE.filled(),
+    )?;
+    frame_rect(canvas, (x, y), (half, 5.0), ink.filled())?;
+    frame_rect(canvas, (x, y), (length, 5.0), ink.stroke_width(1))?;
     let style = TextStyle::new(11.0).fill("#333333").align(Align::Center);
-    doc.text(x, y - 4.0, "0", style);
-    doc.text(x + length / 2.0, y - 4.0, &svg::num(km / 2.0), style);
-    doc.text(
+    text(canvas, x, y - 4.0, "0", style)?;
+    text(canvas, x + half, y - 4.0, &number(km / 2.0), style)?;
+    text(
+        canvas,
         x + length,
         y - 4.0,
-        &format!("{} km", svg::num(km)),
+        &format!("{} km", number(km)),
         style.align(Align::Left),
-    );
-    doc.close("g");
+    )?;
+    canvas.markup.close();
+    Ok(())
 }
 
-fn country_labels(doc: &mut Svg, panel: &Panel, countries: &[Region]) {
+/// A distance with at most one decimal and none when whole: `125`, `2.5`.
+fn number(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").unwrap_or(&text).to_string()
+}
+
+fn country_labels(canvas: &Canvas, panel: &Equirectangular, countries: &[Region]) -> Drawn {
     for country in countries {
-        let visible = panel.visible(&country.area);
+        let visible = country
+            .area
+            .intersection(&Polygon::from(panel.extent.rect()));
         let Some(point) = visible.interior_point() else {
             continue;
         };
@@ -549,25 +497,23 @@ fn country_labels(doc: &mut Svg, panel: &Panel, countries: &[Region]) {
         } else {
             country.name.clone()
         };
-        let half =
-            svg::text_width(&name, size, true).max(svg::text_width(&country.name_ar, size, false))
-                / 2.0
-                + 4.0;
+        let half = text_width(&name, size, true).max(text_width(&country.name_ar, size, false))
+            / 2.0
+            + 4.0;
         let x = x.clamp(panel.left + half, panel.left + panel.width() - half);
         let y = y.clamp(
             panel.top + size + 4.0,
             panel.top + panel.height() - size - 8.0,
         );
         two_line_label(
-            doc,
-            x,
-            y,
-            &name,
-            &country.name_ar,
+            canvas,
+            (x, y),
+            (&name, &country.name_ar),
             size,
             if libya { "#6f6a5c" } else { "#8a877d" },
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// Renders the chart as SVG text.
@@ -578,7 +524,6 @@ pub fn render(
     options: &ChartOptions,
 ) -> String {
     let title = options.title.as_deref().unwrap_or(TITLE);
-    let mut doc = Svg::new(WIDTH);
     let shown: Vec<&Event> = events
         .iter()
         .copied()
@@ -602,183 +547,13 @@ pub fn render(
             in_inset
         )
     };
-    let top = svg::heading(&mut doc, title, TITLE_AR, &detail) + 6.0;
-
-    let main = Panel::new(LIBYA, MARGIN, top, MAIN_WIDTH);
+    let top = frame::heading_height(title, TITLE_AR) + 6.0;
+    let main = Equirectangular::new(LIBYA, MARGIN, top, MAIN_WIDTH);
     let inset_left = MARGIN + MAIN_WIDTH + PANEL_GAP;
-    let inset = Panel::new(TRIPOLI, inset_left, top, WIDTH - MARGIN - inset_left);
-    // Nested areas: the biggest first so the smaller ones inside stay visible.
-    let mut by_size: Vec<&Front> = fronts.fronts.iter().collect();
-    by_size.sort_by(|a, b| {
-        b.area_km2
-            .total_cmp(&a.area_km2)
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    let inset = Equirectangular::new(TRIPOLI, inset_left, top, WIDTH - MARGIN - inset_left);
+    let notes_y = inset.top + inset.height().round() + 22.0;
+    let panels_bottom = (main.top + main.height().round()).max(notes_y + 22.0) + 18.0;
 
-    doc.open("defs", &[]);
-    main.clip(&mut doc, "main-map");
-    inset.clip(&mut doc, "inset-map");
-    doc.close("defs");
-
-    doc.open(
-        "g",
-        &[("class", "main-map"), ("clip-path", "url(#main-map)")],
-    );
-    draw_regions(&mut doc, &main, basemap, "0.8");
-    draw_fronts(&mut doc, &main, &by_size, "0.8");
-    draw_dots(&mut doc, &main, &dots(&shown, fronts, LIBYA), 3.0);
-    doc.close("g");
-    country_labels(&mut doc, &main, &basemap.countries);
-    let (sx, sy) = main.xy(19.6, 33.6);
-    doc.text(
-        sx,
-        sy,
-        "Mediterranean Sea",
-        TextStyle::new(12.0).fill("#5b7d96").align(Align::Center),
-    );
-    doc.text(
-        sx,
-        sy + 15.0,
-        "البحر الأبيض المتوسط",
-        TextStyle::new(12.0)
-            .fill("#5b7d96")
-            .align(Align::Center)
-            .arabic(),
-    );
-    let (ix0, iy0) = main.xy(TRIPOLI.west, TRIPOLI.north);
-    let (ix1, iy1) = main.xy(TRIPOLI.east, TRIPOLI.south);
-    doc.leaf(
-        "rect",
-        &[
-            ("x", &svg::num(ix0 - 1.0)),
-            ("y", &svg::num(iy0 - 1.0)),
-            ("width", &svg::num(ix1 - ix0 + 2.0)),
-            ("height", &svg::num(iy1 - iy0 + 2.0)),
-            ("fill", "none"),
-            ("stroke", "#111111"),
-            ("stroke-width", "1.5"),
-            ("class", "inset-extent"),
-        ],
-    );
-    doc.text(
-        ix1 + 6.0,
-        iy0 - 4.0,
-        "Inset",
-        TextStyle::new(11.0).bold().halo(),
-    );
-    doc.leaf(
-        "rect",
-        &[
-            ("x", &svg::num(main.left)),
-            ("y", &svg::num(main.top)),
-            ("width", &svg::num(main.width())),
-            ("height", &svg::num(main.height())),
-            ("fill", "none"),
-            ("stroke", "#8c8c8c"),
-        ],
-    );
-    scale_bar(
-        &mut doc,
-        &main,
-        main.left + 16.0,
-        main.top + main.height() - 16.0,
-    );
-
-    let inset_dots = dots(&shown, fronts, TRIPOLI);
-    let dots_at: Vec<(f64, f64, f64)> = inset_dots
-        .iter()
-        .map(|d| {
-            let (x, y) = inset.xy(d.point.x(), d.point.y());
-            (x, y, dot_radius(d.events.len(), 4.0))
-        })
-        .collect();
-    doc.open(
-        "g",
-        &[("class", "inset-map"), ("clip-path", "url(#inset-map)")],
-    );
-    draw_regions(&mut doc, &inset, basemap, "1");
-    draw_fronts(&mut doc, &inset, &by_size, "1.2");
-    draw_dots(&mut doc, &inset, &inset_dots, 4.0);
-    doc.close("g");
-    label_fronts(&mut doc, &inset, &by_size, &dots_at);
-    doc.leaf(
-        "rect",
-        &[
-            ("x", &svg::num(inset.left)),
-            ("y", &svg::num(inset.top)),
-            ("width", &svg::num(inset.width())),
-            ("height", &svg::num(inset.height())),
-            ("fill", "none"),
-            ("stroke", "#111111"),
-            ("stroke-width", "1.5"),
-        ],
-    );
-    doc.rect(inset.left, inset.top, 250.0, 24.0, "#ffffff");
-    doc.text(
-        inset.left + 8.0,
-        inset.top + 17.0,
-        "Inset: greater Tripoli",
-        TextStyle::new(13.0).bold(),
-    );
-    doc.text(
-        inset.left + 242.0,
-        inset.top + 17.0,
-        "طرابلس الكبرى",
-        TextStyle::new(13.0).bold().arabic().align(Align::Right),
-    );
-    scale_bar(
-        &mut doc,
-        &inset,
-        inset.left + inset.width() - 150.0,
-        inset.top + inset.height() - 14.0,
-    );
-
-    // Notes under the inset: dot sizes and what the map leaves out.
-    let mut y = inset.top + inset.height() + 22.0;
-    let note = TextStyle::new(12.0).fill(MUTED);
-    doc.text(inset.left, y, "Events at one place:", note);
-    let mut x = inset.left + 130.0;
-    for n in [1usize, 5, 10] {
-        let r = dot_radius(n, 4.0);
-        doc.leaf(
-            "circle",
-            &[
-                ("cx", &svg::num(x + r)),
-                ("cy", &svg::num(y - 4.0)),
-                ("r", &svg::num(r)),
-                ("fill", "#ffffff"),
-                ("stroke", MUTED),
-            ],
-        );
-        doc.text(x + 2.0 * r + 4.0, y, &n.to_string(), note);
-        x += 2.0 * r + 30.0;
-    }
-    y += 22.0;
-    if events.is_empty() {
-        svg::no_events(
-            &mut doc,
-            main.left + main.width() / 2.0,
-            main.top + main.height() / 2.0 + 60.0,
-        );
-    } else if !left_out.is_empty() {
-        let count = events.len() - shown.len();
-        let mut places = left_out
-            .iter()
-            .take(4)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if left_out.len() > 4 {
-            places.push_str(", …");
-        }
-        let text = format!(
-            "{count} {} outside this map not drawn ({places}).",
-            if count == 1 { "event" } else { "events" }
-        );
-        doc.text(inset.left, y, &text, note);
-    }
-
-    let panels_bottom = (main.top + main.height()).max(y) + 18.0;
     let mut items: Vec<LegendItem> = fronts
         .fronts
         .iter()
@@ -796,28 +571,194 @@ pub fn render(
         .count();
     if unassigned > 0 {
         items.push(LegendItem {
-            color: svg::UNASSIGNED_COLOR.to_string(),
-            swatch: Swatch::Mark(svg::Shape::Circle),
-            name: svg::UNASSIGNED_NAME.to_string(),
-            name_ar: svg::UNASSIGNED_NAME_AR.to_string(),
+            color: UNASSIGNED_COLOR.to_string(),
+            swatch: Swatch::Mark(Shape::Circle),
+            name: UNASSIGNED_NAME.to_string(),
+            name_ar: UNASSIGNED_NAME_AR.to_string(),
             count: Some(unassigned),
         });
     }
-    svg::finish_with_legend(
-        doc,
-        ("Front areas (events mapped)", "مناطق الجبهات"),
-        &items,
-        panels_bottom - 4.0,
-        &options.credit,
-        title,
-    )
+    let legend_top = panels_bottom - 4.0;
+    let credit_top = legend_top + legend::headed_legend_height(&items) + 14.0;
+    let height = credit_top + frame::credit_height(&options.credit);
+    let canvas = page::page(WIDTH as u32, height.ceil() as u32);
+
+    page::expect_drawn((|| -> Drawn {
+        frame::heading(&canvas, title, TITLE_AR, &detail)?;
+        // Nested areas: the biggest first so the smaller ones inside stay visible.
+        let mut by_size: Vec<&Front> = fronts.fronts.iter().collect();
+        by_size.sort_by(|a, b| {
+            b.area_km2
+                .total_cmp(&a.area_km2)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let body = canvas.area.clone().shrink(
+            (MARGIN as i32, top as i32),
+            ((WIDTH - 2.0 * MARGIN) as u32, main.height().round() as u32),
+        );
+        let (main_area, rest) = body.split_horizontally(MAIN_WIDTH as i32);
+        let inset_area = rest.shrink(
+            (PANEL_GAP as i32, 0),
+            (inset.width().round() as u32, inset.height().round() as u32),
+        );
+        let main_panel = panel_of(&main_area, LIBYA);
+        let inset_panel = panel_of(&inset_area, TRIPOLI);
+        let (main, inset) = (*main_panel.as_coord_spec(), *inset_panel.as_coord_spec());
+
+        canvas.markup.open(&[("class", "main-map")]);
+        draw_regions(&canvas, &main_panel, basemap)?;
+        draw_fronts(&canvas, &main_panel, &by_size, "0.8")?;
+        draw_dots(&canvas, &main_panel, &dots(&shown, fronts, LIBYA), 3.0)?;
+        canvas.markup.close();
+        country_labels(&canvas, &main, &basemap.countries)?;
+        let (sx, sy) = main.xy(19.6, 33.6);
+        let sea = TextStyle::new(12.0).fill("#5b7d96").align(Align::Center);
+        text(&canvas, sx, sy, "Mediterranean Sea", sea)?;
+        text(&canvas, sx, sy + 15.0, "البحر الأبيض المتوسط", sea.arabic())?;
+        let (ix0, iy0) = main.xy(TRIPOLI.west, TRIPOLI.north);
+        let (ix1, iy1) = main.xy(TRIPOLI.east, TRIPOLI.south);
+        canvas.markup.open(&[("class", "inset-extent")]);
+        let dark = rgb("#111111").stroke_width(2);
+        frame_rect(
+            &canvas,
+            (ix0 - 1.0, iy0 - 1.0),
+            (ix1 - ix0 + 2.0, iy1 - iy0 + 2.0),
+            dark,
+        )?;
+        canvas.markup.close();
+        text(
+            &canvas,
+            ix1 + 6.0,
+            iy0 - 4.0,
+            "Inset",
+            TextStyle::new(11.0).bold().halo(),
+        )?;
+        frame_rect(
+            &canvas,
+            (main.left, main.top),
+            (main.width(), main.height()),
+            rgb("#8c8c8c").stroke_width(1),
+        )?;
+        scale_bar(
+            &canvas,
+            &main,
+            main.left + 16.0,
+            main.top + main.height() - 16.0,
+        )?;
+
+        let inset_dots = dots(&shown, fronts, TRIPOLI);
+        let dots_at: Vec<(f64, f64, f64)> = inset_dots
+            .iter()
+            .map(|d| {
+                let (x, y) = inset.xy(d.point.x(), d.point.y());
+                (x, y, dot_radius(d.events.len(), 4.0))
+            })
+            .collect();
+        canvas.markup.open(&[("class", "inset-map")]);
+        draw_regions(&canvas, &inset_panel, basemap)?;
+        draw_fronts(&canvas, &inset_panel, &by_size, "1.2")?;
+        draw_dots(&canvas, &inset_panel, &inset_dots, 4.0)?;
+        canvas.markup.close();
+        label_fronts(&canvas, &inset, &by_size, &dots_at)?;
+        frame_rect(
+            &canvas,
+            (inset.left, inset.top),
+            (inset.width(), inset.height()),
+            dark,
+        )?;
+        frame_rect(
+            &canvas,
+            (inset.left, inset.top),
+            (250.0, 24.0),
+            WHITE.filled(),
+        )?;
+        text(
+            &canvas,
+            inset.left + 8.0,
+            inset.top + 17.0,
+            "Inset: greater Tripoli",
+            TextStyle::new(12.5).bold(),
+        )?;
+        let arabic = TextStyle::new(12.5).bold().arabic().align(Align::Right);
+        text(
+            &canvas,
+            inset.left + 242.0,
+            inset.top + 17.0,
+            "طرابلس الكبرى",
+            arabic,
+        )?;
+        scale_bar(
+            &canvas,
+            &inset,
+            inset.left + inset.width() - 150.0,
+            inset.top + inset.height() - 14.0,
+        )?;
+
+        // Notes under the inset: dot sizes and what the map leaves out.
+        let note = TextStyle::new(12.0).fill(MUTED);
+        text(&canvas, inset.left, notes_y, "Events at one place:", note)?;
+        let mut x = inset.left + 130.0;
+        for n in [1usize, 5, 10] {
+            let r = dot_radius(n, 4.0).round();
+            let centre = ((x + r).round() as i32, (notes_y - 4.0).round() as i32);
+            canvas
+                .area
+                .draw(&Circle::new(centre, r as u32, rgb(MUTED).stroke_width(1)))?;
+            text(&canvas, x + 2.0 * r + 4.0, notes_y, &n.to_string(), note)?;
+            x += 2.0 * r + 30.0;
+        }
+        if events.is_empty() {
+            frame::no_events(
+                &canvas,
+                main.left + main.width() / 2.0,
+                main.top + main.height() / 2.0 + 60.0,
+            )?;
+        } else if !left_out.is_empty() {
+            let count = events.len() - shown.len();
+            let mut places = left_out
+                .iter()
+                .take(4)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if left_out.len() > 4 {
+                places.push_str(", …");
+            }
+            let line = format!(
+                "{count} {} outside this map not drawn ({places}).",
+                if count == 1 { "event" } else { "events" }
+            );
+            text(&canvas, inset.left, notes_y + 22.0, &line, note)?;
+        }
+        legend::headed_legend(
+            &canvas,
+            ("Front areas (events mapped)", "مناطق الجبهات"),
+            &items,
+            legend_top,
+        )?;
+        frame::credit(&canvas, &options.credit, credit_top)
+    })());
+    canvas.finish(title)
+}
+
+/// A drawing area with the map's projection of `extent` as its coordinates.
+fn panel_of(area: &DrawingArea<Page, Shift>, extent: Extent) -> Panel {
+    let (left, top) = area.get_base_pixel();
+    let (width, _) = area.dim_in_pixel();
+    area.apply_coord_spec(Equirectangular::new(
+        extent,
+        f64::from(left),
+        f64::from(top),
+        f64::from(width),
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::svg::tests::{event, fronts, options};
+    use crate::chart::fixtures::{event, front, fronts, is_rtl, options, text_at, texts};
     use crate::event::UNASSIGNED;
+    use geo::Rect;
 
     fn region(
         name: &str,
@@ -899,20 +840,18 @@ mod tests {
         let events = sample();
         let refs: Vec<&Event> = events.iter().collect();
         let out = render(&refs, &fronts(), &basemap(), &options());
-        for name in [
-            ">Airport Road (2)<",
-            ">Ain Zara (1)<",
-            ">Sirte and Jufra (1)<",
-        ] {
-            assert!(out.contains(name), "{name} in legend");
+        for name in ["Airport Road (2)", "Ain Zara (1)", "Sirte and Jufra (1)"] {
+            assert!(text_at(&out, name).is_some(), "{name} in legend");
         }
-        let arabic: Vec<&str> = out.lines().filter(|l| l.contains(">عين زارة<")).collect();
+        let arabic: Vec<usize> = texts(&out)
+            .into_iter()
+            .filter(|(_, _, c)| *c == "عين زارة")
+            .map(|(at, _, _)| at)
+            .collect();
         assert!(arabic.len() >= 2, "legend and inset label");
-        assert!(arabic
-            .iter()
-            .all(|l| l.contains("direction=\"rtl\"") && l.contains("xml:lang=\"ar\"")));
+        assert!(arabic.iter().all(|at| is_rtl(&out, *at)));
         assert!(out.contains("class=\"inset-extent\""));
-        assert!(out.contains(" km</text>"));
+        assert!(texts(&out).iter().any(|(_, _, c)| c.ends_with(" km")));
     }
 
     #[test]
@@ -923,7 +862,7 @@ mod tests {
                     13.1 + 0.02 * f64::from(i % 4),
                     32.8 + 0.02 * f64::from(i / 4),
                 );
-                svg::tests::front(
+                front(
                     &format!("f{i}"),
                     (&format!("Front number {i}"), "جبهة"),
                     "#336699",
@@ -933,7 +872,7 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Front> = many.iter().collect();
-        let panel = Panel::new(TRIPOLI, 620.0, 100.0, 540.0);
+        let panel = Equirectangular::new(TRIPOLI, 620.0, 100.0, 540.0);
         let labels = layout_front_labels(&panel, &refs, &[]);
         assert_eq!(labels.len(), many.len(), "every front is named");
         for (i, a) in labels.iter().enumerate() {
@@ -957,13 +896,5 @@ mod tests {
         let backward: Vec<&Event> = events.iter().rev().collect();
         let a = render(&forward, &fronts(), &basemap(), &options());
         assert_eq!(a, render(&backward, &fronts(), &basemap(), &options()));
-    }
-
-    #[test]
-    fn scale_follows_the_haversine_distance() {
-        let panel = Panel::new(LIBYA, 40.0, 100.0, 560.0);
-        // 1° of longitude at 26.5°N is about 99.6 km.
-        let km_per_degree = panel.km_per_px() * panel.cos * panel.k;
-        assert!((km_per_degree - 99.6).abs() < 0.5, "{km_per_degree}");
     }
 }

@@ -1,10 +1,23 @@
-//! Charts for reports, one file per chart (criterion.rs `plot/`), written as SVG by hand so
-//! Arabic labels, print sizes and byte-for-byte output stay in our control.
+//! Charts for reports, one file per chart (criterion.rs `plot/`), drawn with plotters' SVG
+//! backend: plotters' coordinates, axes and elements, with frontline's own code only for
+//! what plotters has no answer to (bilingual labels and legends, label placement, the map's
+//! projection as a coordinate system, wrapped text).
 
 pub mod by_front;
+pub mod date_axis;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod fonts;
+pub mod frame;
+pub mod legend;
 pub mod map;
-pub mod svg;
+pub mod mark;
+pub mod page;
+pub mod palette;
+pub mod projection;
+pub mod series;
 pub mod tally;
+pub mod text;
 pub mod timeline;
 
 use crate::event::Event;
@@ -61,6 +74,44 @@ pub fn count_outlets<'a>(
             None => {
                 counts.insert(source.name.clone(), 1);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{event, fronts, options};
+    use super::tally::{Interval, Tally};
+    use super::*;
+    use crate::basemap::Basemap;
+
+    #[test]
+    fn a_title_with_u_fffe_still_gives_valid_xml() {
+        let options = ChartOptions {
+            title: Some("Tripoli\u{FFFE}\u{FFFF} falls\u{1}\u{8}\u{B} & <holds>".to_string()),
+            ..options()
+        };
+        let events = [event("LBY1", "2019-04-04", "ain-zara", 13.25, 32.8)];
+        let refs: Vec<&Event> = events.iter().collect();
+        let mut tally = Tally::new(Interval::Week);
+        tally.add("ain-zara", events[0].date.start, 0);
+        let basemap = Basemap {
+            countries: Vec::new(),
+            admin1: Vec::new(),
+        };
+        for svg in [
+            by_front::render(&tally, &fronts(), &options),
+            timeline::render(&refs, &fronts(), &options),
+            map::render(&refs, &fronts(), &basemap, &options),
+        ] {
+            let forbidden = |c: char| {
+                matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}')
+                    || c == '\u{FFFE}'
+                    || c == '\u{FFFF}'
+            };
+            assert!(!svg.contains(forbidden), "{svg}");
+            assert!(svg.contains("<title>Tripoli falls &amp; &lt;holds&gt;</title>"));
+            assert!(svg.contains(">\nTripoli falls &amp; &lt;holds&gt;\n</text>"));
         }
     }
 }

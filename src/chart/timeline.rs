@@ -1,13 +1,28 @@
 //! `charts/timeline.svg`: one lane per front, a mark per event at its first day (a bar over
 //! the days of an event known only to a range), and key events annotated above the lanes
 //! with their English and Arabic headlines on staggered rows so no two labels overlap.
+//!
+//! Plotters draws the date axis and month gridlines over the lanes, and each lane is a
+//! drawing area of its own with a coordinate of days by px from the lane's middle, where
+//! the lane's events are a series of marks. Placing the key-event labels so none collides
+//! with another is frontline's (see [`place_annotations`]).
 
-use super::svg::{
-    self, Align, DateScale, LegendItem, Series, Shape, Svg, Swatch, TextStyle, MARGIN, MUTED, WIDTH,
-};
+use super::date_axis::{self, DateScale, DATE_AXIS_HEIGHT};
+use super::fonts::text_width;
+use super::frame::{self, MARGIN, WIDTH};
+use super::legend::{self, LegendItem, Swatch};
+use super::mark::{mark, Shape};
+use super::page::{self, Canvas, Drawn};
+use super::palette::{rgb, GRID, MUTED};
+use super::series::{self, Series};
+use super::text::{text, Align, TextStyle};
 use super::ChartOptions;
 use crate::event::Event;
 use crate::front::Fronts;
+use chrono::Duration;
+use plotters::chart::{ChartBuilder, LabelAreaPosition};
+use plotters::element::{Circle, EmptyElement, PathElement, Rectangle};
+use plotters::style::{Color, ShapeStyle};
 
 const TITLE: &str = "Timeline of events, by front";
 const TITLE_AR: &str = "التسلسل الزمني للأحداث حسب الجبهة";
@@ -22,19 +37,14 @@ const DODGE: [f64; 3] = [0.0, -8.0, 8.0];
 /// Renders the chart as SVG text.
 pub fn render(events: &[&Event], fronts: &Fronts, options: &ChartOptions) -> String {
     let title = options.title.as_deref().unwrap_or(TITLE);
-    let mut doc = Svg::new(WIDTH);
-    let lanes = svg::series(events, fronts);
-    let Some((first, last)) = svg::date_range(events) else {
-        let top = svg::heading(
-            &mut doc,
+    let lanes = series::series(events, fronts);
+    let Some((first, last)) = series::date_range(events) else {
+        return frame::empty_chart(
             title,
             TITLE_AR,
             "No events to place on the timeline.",
+            &options.credit,
         );
-        svg::no_events(&mut doc, WIDTH / 2.0, top + 90.0);
-        let bottom = top + 170.0;
-        svg::credit(&mut doc, &options.credit, bottom);
-        return doc.finish(bottom + svg::credit_height(&options.credit), title);
     };
     let mut keys: Vec<(usize, &Event)> = lanes
         .iter()
@@ -47,25 +57,21 @@ pub fn render(events: &[&Event], fronts: &Fronts, options: &ChartOptions) -> Str
             .cmp(&b.1.date.start)
             .then_with(|| a.1.event_id_cnty.cmp(&b.1.event_id_cnty))
     });
-    let detail = format!(
-        "{} events, {} to {}; {} key events annotated. Marks sit at each event's first day; bars span events dated only to a range.",
-        events.len(),
-        svg::day_label(first),
-        svg::day_label(last),
-        keys.len()
-    );
-    let top = svg::heading(&mut doc, title, TITLE_AR, &detail) + 8.0;
-
+    let top = frame::heading_height(title, TITLE_AR) + 8.0;
     let label_column = lanes
         .iter()
-        .map(|s| lane_name(s).1.max(svg::text_width(&s.name_ar, 12.0, false)))
+        .map(|s| lane_name(s).1.max(text_width(&s.name_ar, 12.0, false)))
         .fold(100.0, f64::max)
         .min(300.0)
         + 20.0;
-    let (left, right) = (MARGIN + label_column, WIDTH - MARGIN);
-    let scale = DateScale::covering(first, last, left, right);
-    let centre_of = |event: &Event| scale.x(event.date.start) + scale.day_width() / 2.0;
-
+    let (left, right) = ((MARGIN + label_column).round(), WIDTH - MARGIN);
+    let scale = DateScale::covering(first, last).fit(right - left);
+    // Marks sit in the middle of their day, on the px plotters maps the day to.
+    let half_day = ((right - left) / scale.days() as f64 / 2.0).round() as i32;
+    let centre_of = |event: &Event| {
+        use plotters::coord::ranged1d::Ranged;
+        f64::from(scale.map(&event.date.start, (left as i32, right as i32)) + half_day)
+    };
     let annotations = place_annotations(&keys, &centre_of, MARGIN, right);
     let rows = annotations
         .iter()
@@ -74,116 +80,248 @@ pub fn render(events: &[&Event], fronts: &Fronts, options: &ChartOptions) -> Str
         .unwrap_or(0);
     let lanes_top = top + ROW_HEIGHT * rows as f64 + if rows > 0 { 14.0 } else { 0.0 };
     let lanes_bottom = lanes_top + LANE_HEIGHT * lanes.len() as f64;
-    let lane_mid = |lane: usize| lanes_top + LANE_HEIGHT * (lane as f64 + 0.5);
+    let items = legend_items(events);
+    let legend_width = WIDTH - 2.0 * MARGIN;
+    let legend_top = lanes_bottom + DATE_AXIS_HEIGHT + 12.0;
+    let credit_top = legend_top + legend::legend_height(&items, legend_width) + 12.0;
+    let height = credit_top + frame::credit_height(&options.credit);
 
-    doc.open("g", &[("class", "lanes")]);
-    for (i, lane) in lanes.iter().enumerate() {
-        let y = lanes_top + LANE_HEIGHT * i as f64;
-        if i % 2 == 0 {
-            doc.rect(left, y, right - left, LANE_HEIGHT, "#f6f6f4");
-        }
-        doc.rect(left - 6.0, y + 3.0, 4.0, LANE_HEIGHT - 6.0, &lane.color);
-        let (english, _) = lane_name(lane);
-        doc.text(
-            left - 12.0,
-            y + 15.0,
-            &english,
-            TextStyle::new(12.0).bold().align(Align::Right),
+    let canvas = page::page(WIDTH as u32, height.ceil() as u32);
+    let layout = Layout {
+        scale,
+        left,
+        right,
+        top,
+        lanes_top,
+        half_day,
+    };
+    page::expect_drawn((|| -> Drawn {
+        let detail = format!(
+            "{} events, {} to {}; {} key events annotated. Marks sit at each event's first day; bars span events dated only to a range.",
+            events.len(),
+            date_axis::day_label(first),
+            date_axis::day_label(last),
+            keys.len()
         );
-        doc.text(
-            left - 12.0,
-            y + 29.0,
-            &lane.name_ar,
-            TextStyle::new(12.0)
+        frame::heading(&canvas, title, TITLE_AR, &detail)?;
+        let placed = layout.draw_lanes(&canvas, &lanes)?;
+        layout.draw_annotations(&canvas, &annotations, &placed)?;
+        legend::legend(&canvas, &items, MARGIN, legend_top, legend_width)?;
+        frame::credit(&canvas, &options.credit, credit_top)
+    })());
+    canvas.finish(title)
+}
+
+/// Where the parts of the timeline go, in px.
+struct Layout {
+    scale: DateScale,
+    left: f64,
+    right: f64,
+    /// Top of the first row of annotations.
+    top: f64,
+    lanes_top: f64,
+    /// Half a day's width: a mark's offset from the day's start.
+    half_day: i32,
+}
+
+impl Layout {
+    /// Draws the lanes, their names, the date axis and the events; returns where each
+    /// event's mark was drawn, by id, in px.
+    fn draw_lanes<'e>(
+        &self,
+        canvas: &Canvas,
+        lanes: &[Series<'e>],
+    ) -> Result<Vec<(&'e str, i32, i32)>, page::DrawError> {
+        let width = self.right - self.left;
+        let lanes_height = LANE_HEIGHT * lanes.len() as f64;
+        let plot = canvas.area.clone().shrink(
+            (self.left as i32, self.lanes_top as i32),
+            (width as u32, lanes_height as u32),
+        );
+        let lane_areas = plot.split_evenly((lanes.len(), 1));
+        canvas.markup.open(&[("class", "lanes")]);
+        for (i, (lane, area)) in lanes.iter().zip(&lane_areas).enumerate() {
+            let y = self.lanes_top + LANE_HEIGHT * i as f64;
+            if i % 2 == 0 {
+                area.fill(&rgb("#f6f6f4"))?;
+            }
+            let (bar_x, bar_y) = ((self.left - 6.0) as i32, (y + 3.0) as i32);
+            canvas.area.draw(&Rectangle::new(
+                [
+                    (bar_x, bar_y),
+                    (bar_x + 4, bar_y + (LANE_HEIGHT - 6.0) as i32),
+                ],
+                rgb(&lane.color).filled(),
+            ))?;
+            let (english, _) = lane_name(lane);
+            let name = TextStyle::new(12.0).bold().align(Align::Right);
+            text(canvas, self.left - 12.0, y + 15.0, &english, name)?;
+            let arabic = TextStyle::new(12.0)
                 .arabic()
                 .align(Align::Right)
-                .fill(MUTED),
-        );
-    }
-    doc.close("g");
-    svg::date_axis(&mut doc, &scale, lanes_bottom, Some(lanes_top));
-
-    // Marks are placed first so key-event leaders can end on them.
-    let mut placed: Vec<(&str, f64, f64)> = Vec::new();
-    doc.open("g", &[("class", "events")]);
-    for (i, lane) in lanes.iter().enumerate() {
-        let mut taken: Vec<(f64, f64)> = Vec::new();
-        for event in &lane.events {
-            let x = centre_of(event);
-            let offset = dodge(&taken, x);
-            taken.push((x, offset));
-            let y = lane_mid(i) + offset;
-            placed.push((event.event_id_cnty.as_str(), x, y));
-            draw_event(&mut doc, event, lane, &scale, x, y);
+                .fill(MUTED);
+            text(canvas, self.left - 12.0, y + 29.0, &lane.name_ar, arabic)?;
         }
-    }
-    doc.close("g");
+        canvas.markup.close();
 
-    doc.open("g", &[("class", "annotations")]);
-    for a in &annotations {
-        let Some(&(_, x, y)) = placed
-            .iter()
-            .find(|(id, _, _)| *id == a.event.event_id_cnty)
-        else {
-            continue;
-        };
-        let row_top = top + ROW_HEIGHT * a.row as f64;
-        doc.leaf(
-            "line",
-            &[
-                ("x1", &svg::num(x)),
-                ("y1", &svg::num(row_top + 4.0)),
-                ("x2", &svg::num(x)),
-                ("y2", &svg::num(y - MARK_RADIUS - 3.0)),
-                ("stroke", "#444444"),
-                ("stroke-width", "0.8"),
-                ("stroke-dasharray", "2 2"),
-            ],
+        // The date axis, with a gridline at each month (or Monday) across the lanes.
+        let axis_area = canvas.area.clone().shrink(
+            (self.left as i32, self.lanes_top as i32),
+            (width as u32, (lanes_height + DATE_AXIS_HEIGHT) as u32),
         );
-        let (text_x, align) = if a.flipped {
-            (x - 5.0, Align::Right)
-        } else {
-            (x + 5.0, Align::Left)
-        };
-        doc.open(
-            "g",
-            &[
+        let mut axis = ChartBuilder::on(&axis_area)
+            .x_label_area_size(DATE_AXIS_HEIGHT as u32)
+            .build_cartesian_2d(self.scale, 0.0..1.0)?;
+        canvas.markup.open(&[("class", "date-axis")]);
+        axis.configure_mesh()
+            .disable_y_mesh()
+            .disable_y_axis()
+            .bold_line_style(rgb(GRID).stroke_width(1))
+            .light_line_style(plotters::style::TRANSPARENT)
+            .axis_style(rgb(MUTED).stroke_width(1))
+            .set_tick_mark_size(LabelAreaPosition::Bottom, 5)
+            .label_style(TextStyle::new(12.0).fill(MUTED).plotters())
+            .x_label_offset(self.scale.label_offset(width))
+            .draw()?;
+        let x_of = |day| axis.backend_coord(&(day, 0.0)).0;
+        let offset = self.scale.label_offset(width);
+        date_axis::year_labels(
+            canvas,
+            &self.scale,
+            &x_of,
+            offset,
+            self.lanes_top + lanes_height,
+        )?;
+        canvas.markup.close();
+
+        // Each lane's events on the lane's own coordinate: days by px up from its middle.
+        let mut placed = Vec::new();
+        canvas.markup.open(&[
+            ("class", "events"),
+            ("stroke", "#ffffff"),
+            ("stroke-width", "0.8"),
+        ]);
+        let half = LANE_HEIGHT / 2.0;
+        for (lane, area) in lanes.iter().zip(&lane_areas) {
+            let mut chart = ChartBuilder::on(area).build_cartesian_2d(self.scale, -half..half)?;
+            let mut taken: Vec<(f64, f64)> = Vec::new();
+            for event in &lane.events {
+                let x = f64::from(chart.backend_coord(&(event.date.start, 0.0)).0 + self.half_day);
+                let offset = dodge(&taken, x);
+                taken.push((x, offset));
+                let at = (event.date.start, -offset);
+                let (px, py) = chart.backend_coord(&at);
+                placed.push((event.event_id_cnty.as_str(), px + self.half_day, py));
+                let tip = format!(
+                    "{} {}: {} ({}, {})",
+                    event.event_id_cnty,
+                    event.date,
+                    event.label(),
+                    event.location,
+                    event.sub_event_type
+                );
+                canvas.markup.open_titled(
+                    &[
+                        ("data-event", &event.event_id_cnty),
+                        ("data-front", &lane.id),
+                    ],
+                    &tip,
+                );
+                let color = rgb(&lane.color);
+                if event.date.end > event.date.start {
+                    let end = event.date.end + Duration::days(1);
+                    chart.draw_series([Rectangle::new(
+                        [(event.date.start, -offset + 3.0), (end, -offset - 3.0)],
+                        color.mix(0.45).filled(),
+                    )])?;
+                }
+                let shape = Shape::for_event_type(event.event_type);
+                chart.draw_series([mark(
+                    shape,
+                    at,
+                    (self.half_day, 0),
+                    MARK_RADIUS,
+                    color.filled(),
+                )])?;
+                if event.key {
+                    chart.draw_series([EmptyElement::at(at)
+                        + Circle::new(
+                            (self.half_day, 0),
+                            (MARK_RADIUS + 3.0) as u32,
+                            ShapeStyle::from(rgb("#111111")).stroke_width(2),
+                        )])?;
+                }
+                canvas.markup.close();
+            }
+        }
+        canvas.markup.close();
+        Ok(placed)
+    }
+
+    /// Draws each key event's label on its rows above the lanes, with a dashed leader down
+    /// to its mark.
+    fn draw_annotations(
+        &self,
+        canvas: &Canvas,
+        annotations: &[Annotation],
+        placed: &[(&str, i32, i32)],
+    ) -> Drawn {
+        canvas.markup.open(&[("class", "annotations")]);
+        for a in annotations {
+            let Some(&(_, x, y)) = placed
+                .iter()
+                .find(|(id, _, _)| *id == a.event.event_id_cnty)
+            else {
+                continue;
+            };
+            let row_top = self.top + ROW_HEIGHT * a.row as f64;
+            canvas.markup.open(&[
                 ("class", "key-event"),
                 ("data-event", &a.event.event_id_cnty),
                 ("data-row", &a.row.to_string()),
                 ("data-rows", &a.height.to_string()),
-            ],
-        );
-        let mut baseline = row_top + 13.0;
-        for line in &a.english {
-            doc.text(
-                text_x,
-                baseline,
-                line,
-                TextStyle::new(LABEL_SIZE).bold().align(align),
-            );
-            baseline += LINE_HEIGHT;
+            ]);
+            canvas.markup.open(&[("stroke-dasharray", "2 2")]);
+            canvas.area.draw(&PathElement::new(
+                vec![
+                    (x, (row_top + 4.0) as i32),
+                    (x, y - (MARK_RADIUS + 3.0) as i32),
+                ],
+                rgb("#444444").stroke_width(1),
+            ))?;
+            canvas.markup.close();
+            let x = f64::from(x);
+            let (text_x, align) = if a.flipped {
+                (x - 5.0, Align::Right)
+            } else {
+                (x + 5.0, Align::Left)
+            };
+            let mut baseline = row_top + 13.0;
+            for line in &a.english {
+                text(
+                    canvas,
+                    text_x,
+                    baseline,
+                    line,
+                    TextStyle::new(LABEL_SIZE).bold().align(align),
+                )?;
+                baseline += LINE_HEIGHT;
+            }
+            for line in &a.arabic {
+                text(
+                    canvas,
+                    text_x,
+                    baseline + 1.0,
+                    line,
+                    TextStyle::new(LABEL_SIZE).arabic().align(align),
+                )?;
+                baseline += LINE_HEIGHT;
+            }
+            canvas.markup.close();
         }
-        for line in &a.arabic {
-            doc.text(
-                text_x,
-                baseline + 1.0,
-                line,
-                TextStyle::new(LABEL_SIZE).arabic().align(align),
-            );
-            baseline += LINE_HEIGHT;
-        }
-        doc.close("g");
+        canvas.markup.close();
+        Ok(())
     }
-    doc.close("g");
-
-    let legend_top = lanes_bottom + svg::DATE_AXIS_HEIGHT + 12.0;
-    let items = legend_items(events);
-    let legend_width = WIDTH - 2.0 * MARGIN;
-    svg::legend(&mut doc, &items, MARGIN, legend_top, legend_width);
-    let credit_top = legend_top + svg::legend_height(&items, legend_width) + 12.0;
-    svg::credit(&mut doc, &options.credit, credit_top);
-    doc.finish(credit_top + svg::credit_height(&options.credit), title)
 }
 
 /// The first offset in [`DODGE`] where a mark at `x` covers no other, else the one with
@@ -212,70 +350,8 @@ fn dodge(taken: &[(f64, f64)], x: f64) -> f64 {
 /// A lane's English label with its count, and that label's width.
 fn lane_name(lane: &Series) -> (String, f64) {
     let text = format!("{} ({})", lane.name, lane.events.len());
-    let width = svg::text_width(&text, 12.0, true);
+    let width = text_width(&text, 12.0, true);
     (text, width)
-}
-
-fn draw_event(doc: &mut Svg, event: &Event, lane: &Series, scale: &DateScale, x: f64, y: f64) {
-    let tip = format!(
-        "{} {}: {} ({}, {})",
-        event.event_id_cnty,
-        event.date,
-        event.label(),
-        event.location,
-        event.sub_event_type
-    );
-    doc.open(
-        "g",
-        &[
-            ("data-event", &event.event_id_cnty),
-            ("data-front", &lane.id),
-        ],
-    );
-    doc.title(&tip);
-    if event.date.end > event.date.start {
-        let x0 = scale.x(event.date.start);
-        let x1 = scale.x(event.date.end) + scale.day_width();
-        doc.leaf(
-            "rect",
-            &[
-                ("x", &svg::num(x0)),
-                ("y", &svg::num(y - 3.0)),
-                ("width", &svg::num((x1 - x0).max(2.0))),
-                ("height", "6"),
-                ("rx", "3"),
-                ("fill", &lane.color),
-                ("fill-opacity", "0.45"),
-            ],
-        );
-    }
-    let shape = Shape::for_event_type(event.event_type);
-    svg::mark(
-        doc,
-        shape,
-        x,
-        y,
-        MARK_RADIUS,
-        &[
-            ("fill", &lane.color),
-            ("stroke", "#ffffff"),
-            ("stroke-width", "0.8"),
-        ],
-    );
-    if event.key {
-        doc.leaf(
-            "circle",
-            &[
-                ("cx", &svg::num(x)),
-                ("cy", &svg::num(y)),
-                ("r", &svg::num(MARK_RADIUS + 3.0)),
-                ("fill", "none"),
-                ("stroke", "#111111"),
-                ("stroke-width", "1.5"),
-            ],
-        );
-    }
-    doc.close("g");
 }
 
 fn legend_items(events: &[&Event]) -> Vec<LegendItem> {
@@ -373,7 +449,7 @@ fn split_line(text: &str, bold: bool) -> Vec<String> {
         .min_by(|a, b| {
             let widest = |l: &Vec<String>| {
                 l.iter()
-                    .map(|s| svg::text_width(s, LABEL_SIZE, bold))
+                    .map(|s| text_width(s, LABEL_SIZE, bold))
                     .fold(0.0, f64::max)
             };
             widest(a).total_cmp(&widest(b))
@@ -393,7 +469,11 @@ fn place_annotations<'a>(
     let mut placed: Vec<Annotation> = Vec::new();
     for (_, event) in keys {
         let x = centre_of(event);
-        let english = format!("{} · {}", svg::day_label(event.date.start), event.label());
+        let english = format!(
+            "{} · {}",
+            date_axis::day_label(event.date.start),
+            event.label()
+        );
         let arabic = event.headline_ar.trim();
         let mut options: Vec<Annotation> = Vec::new();
         for wrapped in [false, true] {
@@ -409,8 +489,8 @@ fn place_annotations<'a>(
             };
             let width = english
                 .iter()
-                .map(|l| svg::text_width(l, LABEL_SIZE, true))
-                .chain(arabic.iter().map(|l| svg::text_width(l, LABEL_SIZE, false)))
+                .map(|l| text_width(l, LABEL_SIZE, true))
+                .chain(arabic.iter().map(|l| text_width(l, LABEL_SIZE, false)))
                 .fold(0.0, f64::max);
             let lines = english.len() + arabic.len();
             let height = (lines as f64 * LINE_HEIGHT / ROW_HEIGHT).ceil().max(1.0) as usize;
@@ -475,7 +555,7 @@ fn place_annotations<'a>(
                 } else {
                     vec![arabic.to_string()]
                 };
-                let width = svg::text_width(&english[0], LABEL_SIZE, true);
+                let width = text_width(&english[0], LABEL_SIZE, true);
                 let flipped = x + 5.0 + width > max_x;
                 let span = if flipped {
                     (x - 5.0 - width, x)
@@ -502,7 +582,7 @@ fn place_annotations<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::svg::tests::{event, fronts, key_event};
+    use crate::chart::fixtures::{event, fronts, is_rtl, key_event, text_at, texts};
     use crate::event::UNASSIGNED;
 
     fn options() -> ChartOptions {
@@ -550,33 +630,30 @@ mod tests {
 
     /// (row, left, right) of each annotation as rendered, from the label geometry.
     fn label_boxes(out: &str) -> Vec<(String, usize, f64, f64)> {
-        let mut boxes = Vec::new();
-        let lines: Vec<&str> = out.lines().collect();
-        for (i, line) in lines.iter().enumerate() {
-            if !line.contains("class=\"key-event\"") {
-                continue;
-            }
-            let attr = |l: &str, key: &str| {
-                l.split(&format!(" {key}=\""))
-                    .nth(1)
-                    .and_then(|r| r.split('"').next())
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let id = attr(line, "data-event");
-            let row: usize = attr(line, "data-row").parse().unwrap();
-            let text = lines[i + 1];
-            let x: f64 = attr(text, "x").parse().unwrap();
-            let content = text.split('>').nth(1).unwrap().split('<').next().unwrap();
-            let width = svg::text_width(content, LABEL_SIZE, true);
-            let (a, b) = if text.contains("text-anchor=\"end\"") {
-                (x - width, x)
-            } else {
-                (x, x + width)
-            };
-            boxes.push((id, row, a, b));
-        }
-        boxes
+        let attr = |l: &str, key: &str| {
+            l.split(&format!(" {key}=\""))
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .unwrap_or("")
+                .to_string()
+        };
+        let all = texts(out);
+        out.match_indices("<g class=\"key-event\"")
+            .map(|(at, _)| {
+                let line = out[at..].lines().next().unwrap();
+                let id = attr(line, "data-event");
+                let row: usize = attr(line, "data-row").parse().unwrap();
+                let (_, tag, content) = all.iter().find(|(t, _, _)| *t > at).unwrap();
+                let x: f64 = attr(tag, "x").parse().unwrap();
+                let width = text_width(content, LABEL_SIZE, true);
+                let (a, b) = if tag.contains("text-anchor=\"end\"") {
+                    (x - width, x)
+                } else {
+                    (x, x + width)
+                };
+                (id, row, a, b)
+            })
+            .collect()
     }
 
     #[test]
@@ -614,12 +691,15 @@ mod tests {
         )];
         let refs: Vec<&Event> = events.iter().collect();
         let out = render(&refs, &fronts(), &options());
-        let line = out
-            .lines()
-            .find(|l| l.contains("ضربة"))
+        let (at, _, content) = texts(&out)
+            .into_iter()
+            .find(|(_, _, c)| c.contains("ضربة"))
             .expect("arabic headline");
-        assert!(line.contains("&quot;مضادة&quot; &lt;طرابلس&gt;"));
-        assert!(line.contains("direction=\"rtl\"") && line.contains("xml:lang=\"ar\""));
+        assert!(content.contains("&quot;مضادة&quot; &lt;طرابلس&gt;"));
+        assert!(
+            is_rtl(&out, at),
+            "the headline sits in a right-to-left group"
+        );
         assert!(out.contains("Strike &amp; counter-strike"));
     }
 
@@ -628,10 +708,10 @@ mod tests {
         let events = april_2019();
         let refs: Vec<&Event> = events.iter().collect();
         let out = render(&refs, &fronts(), &options());
-        let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} missing"));
-        assert!(at(">Airport Road (2)<") < at(">Ain Zara (1)<"));
-        assert!(at(">Ain Zara (1)<") < at(">Outside the front areas (3)<"));
-        assert!(out.contains(">طريق المطار<") && out.contains(">عين زارة<"));
+        let at = |s: &str| text_at(&out, s).unwrap_or_else(|| panic!("{s} missing"));
+        assert!(at("Airport Road (2)") < at("Ain Zara (1)"));
+        assert!(at("Ain Zara (1)") < at("Outside the front areas (3)"));
+        assert!(is_rtl(&out, at("طريق المطار")) && is_rtl(&out, at("عين زارة")));
         assert!(!out.contains("Sirte and Jufra"));
     }
 

@@ -266,7 +266,7 @@ fn is_ncname(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::svg::tests::{event, fronts, key_event};
+    use crate::chart::fixtures::{event, fronts, key_event};
     use crate::event::date::{DateInterval, TimePrecision};
     use crate::event::{Fatalities, Source};
     use chrono::NaiveDate;

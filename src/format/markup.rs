@@ -6,30 +6,56 @@ use crate::format::geojson_writer::LIST_SEPARATOR;
 use std::fmt::Write;
 
 /// Escapes text for XML or HTML content and double-quoted attribute values (the only kind
-/// frontline writes): `& < > "` become entities, and the control characters XML 1.0 does
-/// not allow (§2.2) are dropped. Tabs and line ends are kept; everything else, Arabic
+/// frontline writes): `& < > "` become entities, and the characters XML 1.0 does not allow
+/// are dropped (see [`xml_chars`]). Tabs and line ends are kept; everything else, Arabic
 /// included, passes through as UTF-8.
 ///
 /// # Examples
 /// ```
 /// use frontline::format::markup::escape;
 /// assert_eq!(escape("Tom & \"Jerry\" <3"), "Tom &amp; &quot;Jerry&quot; &lt;3");
-/// assert_eq!(escape("غريان\u{7}"), "غريان");
+/// assert_eq!(escape("غريان\u{7}\u{FFFE}"), "غريان");
 /// ```
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in xml_chars(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Text without the characters XML 1.0 does not allow (§2.2 `Char`): the C0 controls other
+/// than tab, line feed and carriage return, and the non-characters U+FFFE and U+FFFF
+/// (surrogates cannot occur in a Rust string). For writers that escape `& < > "` on their
+/// own, as plotters' SVG backend does, but would pass these through into invalid XML.
+///
+/// # Examples
+/// ```
+/// use frontline::format::markup::xml_chars;
+/// assert_eq!(xml_chars("a\u{1}b\u{FFFE}c\td"), "abc\td");
+/// assert_eq!(xml_chars("طرابلس & <Tripoli>"), "طرابلس & <Tripoli>");
+/// ```
+pub fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(forbidden_in_xml) {
+        text.chars()
+            .filter(|c| !forbidden_in_xml(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
+fn forbidden_in_xml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}')
+        || c == '\u{FFFE}'
+        || c == '\u{FFFF}'
 }
 
 /// Whether a URL may become a link: only `http` and `https`, so a source written as
@@ -112,6 +138,16 @@ mod tests {
             escape("a<b>&\"c\"'d'\n"),
             "a&lt;b&gt;&amp;&quot;c&quot;'d'\n"
         );
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_dropped_and_the_rest_kept() {
+        assert_eq!(
+            escape("a\u{0}\u{1F}b\u{FFFF}\u{FFFE}\u{FFFD}"),
+            "ab\u{FFFD}"
+        );
+        assert_eq!(xml_chars("\t\n\r"), "\t\n\r");
+        assert!(matches!(xml_chars("plain"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

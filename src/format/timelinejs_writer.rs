@@ -155,7 +155,7 @@ fn summary(events: &[&Event], fronts: &Fronts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::svg::tests::{event, fronts, key_event};
+    use crate::chart::fixtures::{event, fronts, key_event};
     use crate::event::date::TimePrecision;
     use crate::event::Source;
 

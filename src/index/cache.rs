@@ -488,7 +488,7 @@ fn nanos(time: SystemTime) -> i128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::svg::tests::{event, fronts};
+    use crate::chart::fixtures::{event, fronts};
     use crate::event::date::DateInterval;
     use crate::filter::{Bbox, DateMode, DateRange, Filter};
     use crate::index::{Compiled, Entry};

@@ -1,7 +1,7 @@
 //! The index against the brute-force scan, over random events and random queries.
 
 use super::*;
-use crate::chart::svg::tests::{event, fronts};
+use crate::chart::fixtures::{event, fronts};
 use crate::event::date::{DateInterval, TimePrecision};
 use crate::filter::{Bbox, DateRange, Near};
 use chrono::{Duration, NaiveDate};

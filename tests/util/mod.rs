@@ -132,3 +132,151 @@ pub fn shipped_events() -> usize {
     }
     total
 }
+
+/// Runs headless Chromium on a page with the flags every test uses (no sandbox, GPU,
+/// network chatter or first-run work, a fresh profile), a 1200 × 900 window unless `args`
+/// gives `--window-size`, and `args` after them.
+pub fn chromium(args: &[&str], page: &Path) -> Output {
+    let profile = tempfile::tempdir().expect("a temporary profile folder");
+    let mut command = Command::new("chromium");
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+    ]);
+    if !args.iter().any(|a| a.starts_with("--window-size=")) {
+        command.arg("--window-size=1200,900");
+    }
+    command
+        .args(args)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs")
+}
+
+/// Draws a page to a PNG with headless Chromium.
+pub fn screenshot(page: &Path, png: &Path, size: (u32, u32)) -> Output {
+    let window = format!("--window-size={},{}", size.0, size.1);
+    let target = format!("--screenshot={}", png.display());
+    chromium(&[&window, &target], page)
+}
+
+/// The DOM of a page after its scripts ran, as headless Chromium dumps it; `budget_ms` of
+/// virtual time runs the page's timers without waiting for them in real time.
+pub fn dump_dom(page: &Path, budget_ms: u32) -> Output {
+    let budget = format!("--virtual-time-budget={budget_ms}");
+    chromium(&[&budget, "--dump-dom"], page)
+}
+
+/// Checks that `xml` is a well-formed XML document as far as frontline's writers can get
+/// it wrong: only characters XML 1.0 allows (§2.2), `&` only in the five predefined
+/// entities or character references, quoted attributes, and one root element whose every
+/// element is closed in order.
+pub fn assert_well_formed_xml(name: &str, xml: &str) {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+            || c >= '\u{10000}'
+    };
+    if let Some((at, c)) = xml.char_indices().find(|(_, c)| !allowed(*c)) {
+        panic!(
+            "{name}: U+{:04X} at byte {at} is not allowed in XML",
+            c as u32
+        );
+    }
+    for (at, _) in xml.match_indices('&') {
+        let entity = &xml[at..xml[at..].find(';').map_or(xml.len(), |e| at + e + 1)];
+        let known = ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].contains(&entity)
+            || entity.strip_prefix("&#x").is_some_and(|h| {
+                h.len() > 1 && h[..h.len() - 1].chars().all(|c| c.is_ascii_hexdigit())
+            })
+            || entity.strip_prefix("&#").is_some_and(|d| {
+                d.len() > 1 && d[..d.len() - 1].chars().all(|c| c.is_ascii_digit())
+            });
+        assert!(known, "{name}: a bare & at byte {at}: {entity:.20}");
+    }
+    let trimmed = xml.trim();
+    let mut open: Vec<String> = Vec::new();
+    let mut roots = 0;
+    let mut rest = trimmed;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i..];
+        let skip_to = |end: &str| -> usize {
+            rest.find(end)
+                .unwrap_or_else(|| panic!("{name}: unclosed {end}"))
+                + end.len()
+        };
+        if rest.starts_with("<?") {
+            rest = &rest[skip_to("?>")..];
+            continue;
+        }
+        if rest.starts_with("<!--") {
+            rest = &rest[skip_to("-->")..];
+            continue;
+        }
+        if rest.starts_with("<![CDATA[") {
+            rest = &rest[skip_to("]]>")..];
+            continue;
+        }
+        // The end of the tag is the first `>` outside a quoted attribute value.
+        let mut quote = None;
+        let end = rest
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| match quote {
+                Some(q) if c == q => {
+                    quote = None;
+                    false
+                }
+                Some(_) => {
+                    assert!(c != '<', "{name}: `<` inside an attribute value");
+                    false
+                }
+                None if c == '"' || c == '\'' => {
+                    quote = Some(c);
+                    false
+                }
+                None => c == '>',
+            })
+            .map(|(j, _)| j)
+            .unwrap_or_else(|| panic!("{name}: a tag is not closed"));
+        let tag = &rest[1..end];
+        if let Some(closing) = tag.strip_prefix('/') {
+            let expected = open.pop();
+            assert_eq!(
+                expected.as_deref(),
+                Some(closing.trim()),
+                "{name}: </{closing}> closes the wrong element"
+            );
+        } else {
+            let mut parts = tag.trim_end_matches('/').split_whitespace();
+            let element = parts.next().unwrap_or("").to_string();
+            assert!(!element.is_empty(), "{name}: a tag without a name");
+            for attribute in tag.trim_end_matches('/')[element.len()..]
+                .split('"')
+                .step_by(2)
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
+                assert!(
+                    attribute.ends_with('='),
+                    "{name}: <{element}> has an unquoted attribute {attribute:?}"
+                );
+            }
+            if open.is_empty() {
+                roots += 1;
+            }
+            if !tag.ends_with('/') {
+                open.push(element);
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    assert!(open.is_empty(), "{name}: {open:?} left open");
+    assert_eq!(roots, 1, "{name}: one root element");
+}
