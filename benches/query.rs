@@ -13,7 +13,7 @@ use frontline::diagnostic::Origin;
 use frontline::event::date::{DateInterval, TimePrecision};
 use frontline::event::geo_precision::GeoPrecision;
 use frontline::event::taxonomy::EVENT_TYPES;
-use frontline::event::{Event, Fatalities};
+use frontline::event::{Claim, Event, Fatalities};
 use frontline::filter::{Bbox, DateMode, DateRange, Filter};
 use frontline::front::Fronts;
 use frontline::index::{Compiled, Index, Plan, Table};
@@ -231,6 +231,7 @@ fn event(rng: &mut Rng, total: u32, day: NaiveDate, id: usize, file: &Arc<Path>)
             best: Some(rng.below(4) as u32),
             ..Fatalities::default()
         },
+        claim: Claim::default(),
         sources: Vec::new(),
         notes: String::new(),
         key: false,

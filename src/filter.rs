@@ -6,6 +6,7 @@
 use crate::error::{Error, FlagError};
 use crate::event::date::DateInterval;
 use crate::event::taxonomy;
+use crate::event::ClaimStatus;
 use crate::gazetteer::fold::fold;
 use chrono::{Datelike, NaiveDate};
 use geo::{BoundingRect, Distance, Haversine, Intersects, MultiPolygon, Point, Rect};
@@ -234,6 +235,8 @@ pub struct Filter {
     pub actors: Vec<String>,
     /// `--actor` as typed, for titles.
     pub actor_words: Vec<String>,
+    /// `--claim`: how established the event must be.
+    pub claims: Vec<ClaimStatus>,
 }
 
 impl Filter {
@@ -319,6 +322,8 @@ pub struct FilterText {
     pub sub_event_types: Vec<String>,
     /// `--actor`.
     pub actors: Vec<String>,
+    /// `--claim`.
+    pub claims: Vec<ClaimStatus>,
 }
 
 /// Looks a place name up: its point and the name to show, or why it was not found.
@@ -437,6 +442,7 @@ impl FilterText {
             filter.actors.push(folded);
             filter.actor_words.push(text.trim().to_string());
         }
+        filter.claims = self.claims.clone();
         Ok(filter)
     }
 }
@@ -559,6 +565,10 @@ impl fmt::Display for Filter {
         }
         if !self.actors.is_empty() {
             parts.push(format!("involving {}", self.actor_words.join(" or ")));
+        }
+        if !self.claims.is_empty() {
+            let words: Vec<&str> = self.claims.iter().map(|c| c.as_str()).collect();
+            parts.push(format!("that are {}", words.join(" or ")));
         }
         if let Some(d) = &self.dates {
             parts.push(date_words(d.from, d.to));

@@ -30,6 +30,7 @@ pub(crate) fn event(id: &str, date: &str, front: &str, lon: f64, lat: f64) -> Ev
         geonameid: None,
         front: front.to_string(),
         fatalities: Fatalities::default(),
+        claim: crate::event::Claim::default(),
         sources: Vec::new(),
         notes: String::new(),
         key: false,

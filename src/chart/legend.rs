@@ -5,7 +5,7 @@
 
 use super::fonts::text_width;
 use super::frame::{MARGIN, WIDTH};
-use super::mark::{mark, Shape};
+use super::mark::{claim_attributes, claim_style, mark, Shape};
 use super::page::{Canvas, Drawn};
 use super::palette::{rgb, MUTED};
 use super::text::{text, Align, TextStyle};
@@ -23,6 +23,8 @@ pub enum Swatch {
     Bar,
     /// An empty dark ring, for key events.
     Ring,
+    /// A circle drawn as a mark of this claim status is (hollow, or hollow and dashed).
+    Claim(crate::event::ClaimStatus),
 }
 
 /// One entry of a legend.
@@ -125,6 +127,13 @@ pub fn legend(canvas: &Canvas, items: &[LegendItem], x: f64, y: f64, width: f64)
                 6,
                 ShapeStyle::from(color).stroke_width(2),
             ))?,
+            Swatch::Claim(status) => {
+                canvas.markup.open(&claim_attributes(status));
+                canvas
+                    .area
+                    .draw(&Circle::new((cx, cy), 5, claim_style(color, status)))?;
+                canvas.markup.close();
+            }
         }
         text(
             canvas,

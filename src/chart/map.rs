@@ -10,7 +10,7 @@
 use super::fonts::text_width;
 use super::frame::{self, MARGIN, WIDTH};
 use super::legend::{self, LegendItem, Swatch};
-use super::mark::Shape;
+use super::mark::{claim_attributes, claim_legend, claim_style, Shape};
 use super::page::{self, Canvas, Drawn, Page};
 use super::palette::{rgb, MUTED, UNASSIGNED_COLOR};
 use super::projection::{Equirectangular, Extent};
@@ -18,6 +18,7 @@ use super::series::{self, UNASSIGNED_NAME, UNASSIGNED_NAME_AR};
 use super::text::{text, Align, TextStyle};
 use super::ChartOptions;
 use crate::basemap::{Basemap, Region};
+use crate::event::ClaimStatus;
 use crate::event::Event;
 use crate::front::{Front, Fronts};
 use geo::{BooleanOps, BoundingRect, InteriorPoint, LineString, MultiPolygon, Point, Polygon};
@@ -100,6 +101,8 @@ struct Dot<'a> {
     point: Point<f64>,
     color: String,
     front: String,
+    /// Confirmed events and claims are apart: a claim is drawn hollow.
+    claim: ClaimStatus,
     events: Vec<&'a Event>,
 }
 
@@ -110,15 +113,17 @@ fn dots<'a>(events: &[&'a Event], fronts: &Fronts, extent: Extent) -> Vec<Dot<'a
             if !extent.contains(event.point) {
                 continue;
             }
+            let claim = event.claim.status;
             match out
                 .iter_mut()
-                .find(|d| d.front == s.id && d.point == event.point)
+                .find(|d| d.front == s.id && d.point == event.point && d.claim == claim)
             {
                 Some(dot) => dot.events.push(event),
                 None => out.push(Dot {
                     point: event.point,
                     color: s.color.clone(),
                     front: s.id.clone(),
+                    claim,
                     events: vec![event],
                 }),
             }
@@ -132,6 +137,7 @@ fn dots<'a>(events: &[&'a Event], fronts: &Fronts, extent: Extent) -> Vec<Dot<'a
             .then_with(|| a.point.y().total_cmp(&b.point.y()).reverse())
             .then_with(|| a.point.x().total_cmp(&b.point.x()))
             .then_with(|| a.front.cmp(&b.front))
+            .then_with(|| a.claim.cmp(&b.claim))
     });
     out
 }
@@ -165,18 +171,20 @@ fn draw_dots(canvas: &Canvas, panel: &Panel, dots: &[Dot], base: f64) -> Drawn {
                     .unwrap_or(first.date.start)
             )
         };
-        canvas.markup.open_titled(
-            &[
-                ("data-front", &dot.front),
-                ("data-count", &dot.events.len().to_string()),
-            ],
-            &tip,
-        );
+        let count = dot.events.len().to_string();
+        let mut attributes = vec![("data-front", dot.front.as_str()), ("data-count", &count)];
+        attributes.extend(claim_attributes(dot.claim));
+        canvas.markup.open_titled(&attributes, &tip);
         let at = (dot.point.x(), dot.point.y());
         let r = dot_radius(dot.events.len(), base).round().max(1.0) as u32;
         // A white ring parts the dot from those under it.
         panel.draw(&Circle::new(at, r + 1, WHITE.filled()))?;
-        panel.draw(&Circle::new(at, r, rgb(&dot.color).mix(0.9).filled()))?;
+        let color = rgb(&dot.color);
+        let style = match dot.claim {
+            ClaimStatus::Confirmed => color.mix(0.9).filled(),
+            claim => claim_style(color, claim),
+        };
+        panel.draw(&Circle::new(at, r, style))?;
         canvas.markup.close();
     }
     canvas.markup.close();
@@ -578,6 +586,7 @@ pub fn render(
             count: Some(unassigned),
         });
     }
+    items.extend(claim_legend(shown.iter().map(|e| e.claim.status), MUTED));
     let legend_top = panels_bottom - 4.0;
     let credit_top = legend_top + legend::headed_legend_height(&items) + 14.0;
     let height = credit_top + frame::credit_height(&options.credit);

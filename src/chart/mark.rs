@@ -2,8 +2,59 @@
 //! composed at a data coordinate, with offsets and sizes in px.
 
 use super::page::Page;
+use crate::event::ClaimStatus;
 use plotters::element::{Circle, DynElement, EmptyElement, IntoDynElement, Polygon};
-use plotters::style::ShapeStyle;
+use plotters::style::{Color, RGBColor, ShapeStyle};
+
+/// How an event's mark shows its claim: filled when confirmed, hollow when one side claims
+/// it, hollow and dashed when it is disputed (the dash comes from the mark's group).
+pub fn claim_style(color: RGBColor, status: ClaimStatus) -> ShapeStyle {
+    match status {
+        ClaimStatus::Confirmed => color.filled(),
+        ClaimStatus::Claimed | ClaimStatus::Disputed => ShapeStyle::from(color).stroke_width(2),
+    }
+}
+
+/// The attributes of the group around a mark of this claim status: its status for
+/// readers of the SVG, and the dash of a disputed mark's outline.
+pub fn claim_attributes(status: ClaimStatus) -> Vec<(&'static str, &'static str)> {
+    match status {
+        ClaimStatus::Confirmed => Vec::new(),
+        ClaimStatus::Claimed => vec![("data-claim", "claimed")],
+        ClaimStatus::Disputed => vec![("data-claim", "disputed"), ("stroke-dasharray", DASH)],
+    }
+}
+
+/// The dash of a disputed mark's outline.
+const DASH: &str = "3 2";
+
+/// The legend's entries for the claims among `statuses`: what hollow and dashed marks mean.
+pub fn claim_legend(
+    statuses: impl Iterator<Item = ClaimStatus>,
+    color: &str,
+) -> Vec<super::legend::LegendItem> {
+    use super::legend::{LegendItem, Swatch};
+    let mut seen: Vec<ClaimStatus> = statuses.filter(|s| *s != ClaimStatus::Confirmed).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.into_iter()
+        .map(|status| LegendItem {
+            color: color.to_string(),
+            swatch: Swatch::Claim(status),
+            name: match status {
+                ClaimStatus::Disputed => "Disputed: claimed and denied (dashed)",
+                _ => "Claimed by one side (hollow)",
+            }
+            .to_string(),
+            name_ar: match status {
+                ClaimStatus::Disputed => "متنازع عليه: ادعاء ونفي",
+                _ => "ادعاء طرف واحد",
+            }
+            .to_string(),
+            count: None,
+        })
+        .collect()
+}
 
 /// The shape of an event's mark, by ACLED event type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -11,7 +11,7 @@ use super::date_axis::{self, DateScale, DATE_AXIS_HEIGHT};
 use super::fonts::text_width;
 use super::frame::{self, MARGIN, WIDTH};
 use super::legend::{self, LegendItem, Swatch};
-use super::mark::{mark, Shape};
+use super::mark::{claim_attributes, claim_legend, claim_style, mark, Shape};
 use super::page::{self, Canvas, Drawn};
 use super::palette::{rgb, GRID, MUTED};
 use super::series::{self, Series};
@@ -220,13 +220,12 @@ impl Layout {
                     event.location,
                     event.sub_event_type
                 );
-                canvas.markup.open_titled(
-                    &[
-                        ("data-event", &event.event_id_cnty),
-                        ("data-front", &lane.id),
-                    ],
-                    &tip,
-                );
+                let mut attributes = vec![
+                    ("data-event", event.event_id_cnty.as_str()),
+                    ("data-front", lane.id.as_str()),
+                ];
+                attributes.extend(claim_attributes(event.claim.status));
+                canvas.markup.open_titled(&attributes, &tip);
                 let color = rgb(&lane.color);
                 if event.date.end > event.date.start {
                     let end = event.date.end + Duration::days(1);
@@ -241,7 +240,7 @@ impl Layout {
                     at,
                     (self.half_day, 0),
                     MARK_RADIUS,
-                    color.filled(),
+                    claim_style(color, event.claim.status),
                 )])?;
                 if event.key {
                     chart.draw_series([EmptyElement::at(at)
@@ -385,6 +384,7 @@ fn legend_items(events: &[&Event]) -> Vec<LegendItem> {
             count: None,
         });
     }
+    items.extend(claim_legend(events.iter().map(|e| e.claim.status), MUTED));
     if events.iter().any(|e| e.key) {
         items.push(LegendItem {
             color: "#111111".to_string(),

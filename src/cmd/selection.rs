@@ -4,6 +4,7 @@
 
 use crate::dataset::Reference;
 use crate::error::{Error, FlagError};
+use crate::event::ClaimStatus;
 use crate::filter::{DateMode, FilterText};
 use crate::locate::locate;
 use crate::scan::num_workers;
@@ -55,6 +56,10 @@ pub struct SelectArgs {
     /// several.
     #[arg(long)]
     pub actor: Vec<String>,
+    /// Events as established as this: `confirmed`, `claimed` (by one side, not confirmed)
+    /// or `disputed` (claimed and denied); repeat for several.
+    #[arg(long, value_enum)]
+    pub claim: Vec<ClaimArg>,
     /// Order: `date`, `-date` (newest first) or `distance` (from --near) [default: as read].
     #[arg(long, value_enum, allow_hyphen_values = true)]
     pub sort: Option<SortArg>,
@@ -75,6 +80,17 @@ pub enum DatesArg {
     Within,
     /// The recorded day (`event_date`) in range.
     Recorded,
+}
+
+/// `--claim`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ClaimArg {
+    /// Reported as fact by a source that can vouch for it.
+    Confirmed,
+    /// Said by one side, not confirmed by others.
+    Claimed,
+    /// Claimed by one side and denied by another.
+    Disputed,
 }
 
 /// `--sort`.
@@ -121,6 +137,15 @@ impl SelectArgs {
             event_types: self.event_type.clone(),
             sub_event_types: self.sub_type.clone(),
             actors: self.actor.clone(),
+            claims: self
+                .claim
+                .iter()
+                .map(|c| match c {
+                    ClaimArg::Confirmed => ClaimStatus::Confirmed,
+                    ClaimArg::Claimed => ClaimStatus::Claimed,
+                    ClaimArg::Disputed => ClaimStatus::Disputed,
+                })
+                .collect(),
         };
         let place = |name: &str| {
             locate(&reference.gazetteer, &reference.fronts, name, None)

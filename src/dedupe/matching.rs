@@ -186,10 +186,12 @@ pub(crate) mod tests {
             geonameid: None,
             front: "unassigned".into(),
             fatalities: Fatalities::default(),
+            claim: crate::event::Claim::default(),
             sources: vec![Source {
                 name: format!("source of {id}"),
                 url: None,
                 published: None,
+                stance: crate::event::Stance::Reports,
             }],
             notes: String::new(),
             key: false,

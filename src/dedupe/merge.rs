@@ -12,6 +12,8 @@
 //!   unidentified actor dropped from a side that names one;
 //! - fatalities: `best` from the first report that gives one; `low` and `high` the
 //!   smallest and largest figure any report gives, so the range covers every report;
+//! - claim: disputed when any report is; else confirmed when any report confirms it; else
+//!   claimed, by every side any report names;
 //! - sources: every report's, in order, each (name, url) once;
 //! - notes: every different note, joined with ` | `; headline: the first non-empty;
 //!   `key` when any report is.
@@ -20,7 +22,7 @@ use super::actors::{Actors, Agreement};
 use super::matching::Why;
 use crate::event::date::{DateInterval, TimePrecision};
 use crate::event::record::{Column, Header};
-use crate::event::{Event, Fatalities, Source};
+use crate::event::{Claim, ClaimStatus, Event, Fatalities, Source};
 use crate::format::csv_writer::value;
 
 /// Joins notes of several reports.
@@ -108,6 +110,7 @@ pub fn merge(kept: &Event, others: &[(&Event, &Why)], actors: &mut Actors) -> Ev
     }
 
     merged.fatalities = fatalities(&all);
+    merged.claim = claim(&all);
 
     // Columns of their own (ACLED's inter codes, UCDP's ids): the first report's, with the
     // ones it left empty filled from the others, so the merged row says what each knew.
@@ -185,6 +188,28 @@ fn fatalities(all: &[&Event]) -> Fatalities {
         low: (any_low || best != Some(lo)).then_some(lo),
         high: (any_high || best != Some(hi)).then_some(hi),
     }
+}
+
+/// The claim of reports of one event: a denial anywhere makes it disputed; one report that
+/// confirms it makes it confirmed; else it stays a claim, by every side named.
+fn claim(all: &[&Event]) -> Claim {
+    let any = |status: ClaimStatus| all.iter().any(|e| e.claim.status == status);
+    let status = if any(ClaimStatus::Disputed) {
+        ClaimStatus::Disputed
+    } else if any(ClaimStatus::Confirmed) {
+        ClaimStatus::Confirmed
+    } else {
+        ClaimStatus::Claimed
+    };
+    let mut by: Vec<String> = Vec::new();
+    if status != ClaimStatus::Confirmed {
+        for name in all.iter().flat_map(|e| &e.claim.by) {
+            if !by.contains(name) {
+                by.push(name.clone());
+            }
+        }
+    }
+    Claim { status, by }
 }
 
 /// A column the merged event needs but the kept report's file does not have.
@@ -351,7 +376,12 @@ mod tests {
             .map(|i| &*header.names()[i])
             .collect();
         assert_eq!(changed, ["source"]);
-        assert_eq!(row[22], "source of A; source of B");
+        let source = header
+            .names()
+            .iter()
+            .position(|n| &**n == "source")
+            .unwrap();
+        assert_eq!(row[source], "source of A; source of B");
         let bare = Header::new([
             "event_id_cnty",
             "event_type",

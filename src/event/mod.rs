@@ -25,6 +25,109 @@ pub struct Source {
     pub url: Option<String>,
     /// Day the report was published, when known.
     pub published: Option<NaiveDate>,
+    /// What the report does with the event: reports it, relays a side's claim, or denies it.
+    pub stance: Stance,
+}
+
+/// What a source does with an event (`source_stance`, aligned with `source`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stance {
+    /// Reports it as fact (the default).
+    #[default]
+    Reports,
+    /// Relays one side's claim.
+    Claims,
+    /// Denies it: a denial is a source of its own.
+    Denies,
+}
+
+impl Stance {
+    /// Every stance, in the order written.
+    pub const ALL: [Stance; 3] = [Stance::Reports, Stance::Claims, Stance::Denies];
+
+    /// The word written in `source_stance`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Reports => "reports",
+            Stance::Claims => "claims",
+            Stance::Denies => "denies",
+        }
+    }
+
+    /// The stance a word names (empty is `reports`).
+    pub fn parse(text: &str) -> Option<Stance> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Some(Stance::Reports);
+        }
+        Stance::ALL
+            .into_iter()
+            .find(|s| text.eq_ignore_ascii_case(s.as_str()))
+    }
+}
+
+/// How far an event is established: ACLED codes only what it can confirm, and a side's
+/// claim is kept apart from what is confirmed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClaimStatus {
+    /// Reported as fact by a source that can vouch for it (the default).
+    #[default]
+    Confirmed,
+    /// Said by one side and not confirmed by others.
+    Claimed,
+    /// Claimed by one side and denied by another (or by a neutral party).
+    Disputed,
+}
+
+impl ClaimStatus {
+    /// Every status, in the order written.
+    pub const ALL: [ClaimStatus; 3] = [
+        ClaimStatus::Confirmed,
+        ClaimStatus::Claimed,
+        ClaimStatus::Disputed,
+    ];
+
+    /// The word written in `claim_status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Confirmed => "confirmed",
+            ClaimStatus::Claimed => "claimed",
+            ClaimStatus::Disputed => "disputed",
+        }
+    }
+
+    /// The status a word names (empty is `confirmed`).
+    ///
+    /// # Examples
+    /// ```
+    /// use frontline::event::ClaimStatus;
+    /// assert_eq!(ClaimStatus::parse(""), Some(ClaimStatus::Confirmed));
+    /// assert_eq!(ClaimStatus::parse("Disputed"), Some(ClaimStatus::Disputed));
+    /// assert_eq!(ClaimStatus::parse("rumoured"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<ClaimStatus> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Some(ClaimStatus::Confirmed);
+        }
+        ClaimStatus::ALL
+            .into_iter()
+            .find(|s| text.eq_ignore_ascii_case(s.as_str()))
+    }
+
+    /// A small code for the index (its position in [`ClaimStatus::ALL`]).
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// Whether an event is confirmed, and who claims it when it is not.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Claim {
+    /// Confirmed, claimed or disputed.
+    pub status: ClaimStatus,
+    /// The side or sides that claim it (`claimed_by`), for a claimed or disputed event.
+    pub by: Vec<String>,
 }
 
 /// Deaths reported: a best estimate with an optional range (UCDP's `best`, `low`, `high`).
@@ -79,9 +182,12 @@ pub struct Event {
     pub geonameid: Option<String>,
     /// Front id (from `data/fronts.geojson`) or [`UNASSIGNED`].
     pub front: String,
-    /// Deaths reported.
+    /// Deaths reported: the conservative best estimate, and a side's claim only as the top of
+    /// the range (ACLED's rule).
     pub fatalities: Fatalities,
-    /// Every report of the event.
+    /// Confirmed, or claimed by a side, or disputed.
+    pub claim: Claim,
+    /// Every report of the event, denials included.
     pub sources: Vec<Source>,
     /// Free text, any language.
     pub notes: String,

@@ -2,7 +2,7 @@
 
 use super::date::{Anchor, DateInterval, TimePrecision};
 use super::geo_precision::GeoPrecision;
-use super::{taxonomy, Event, Fatalities, Source};
+use super::{taxonomy, Claim, ClaimStatus, Event, Fatalities, Source, Stance};
 use crate::diagnostic::{Diagnostic, Origin};
 use chrono::NaiveDate;
 use csv::StringRecord;
@@ -51,9 +51,12 @@ columns! {
     Fatalities => "fatalities",
     FatalitiesLow => "fatalities_low",
     FatalitiesHigh => "fatalities_high",
+    ClaimStatus => "claim_status",
+    ClaimedBy => "claimed_by",
     Source => "source",
     SourceUrl => "source_url",
     Published => "published",
+    SourceStance => "source_stance",
     Notes => "notes",
     Key => "key",
     Headline => "headline",
@@ -64,10 +67,10 @@ columns! {
 
 /// The columns of frontline's event files, in the order they are written (ACLED's names
 /// first, then frontline's own).
-pub const COLUMNS: [&str; 29] = {
-    let mut names = [""; 29];
+pub const COLUMNS: [&str; 32] = {
+    let mut names = [""; 32];
     let mut i = 0;
-    while i < 29 {
+    while i < 32 {
         names[i] = Column::ALL[i].name();
         i += 1;
     }
@@ -370,6 +373,7 @@ pub fn parse_keeping(
 
     let fatalities = parse_fatalities(record, &mut bad);
     let sources = parse_sources(record, &mut bad);
+    let claim = parse_claim(record, &sources, &mut bad);
 
     let key_text = record.get(Column::Key);
     let key = match key_text.to_ascii_lowercase().as_str() {
@@ -417,6 +421,7 @@ pub fn parse_keeping(
             geonameid,
             front: String::new(),
             fatalities,
+            claim,
             sources: if keep == Keep::All {
                 sources
             } else {
@@ -580,7 +585,12 @@ fn parse_sources(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> 
     }
     let urls = split_aligned(record.get(Column::SourceUrl));
     let published = split_aligned(record.get(Column::Published));
-    for (column, values) in [(Column::SourceUrl, &urls), (Column::Published, &published)] {
+    let stances = split_aligned(record.get(Column::SourceStance));
+    for (column, values) in [
+        (Column::SourceUrl, &urls),
+        (Column::Published, &published),
+        (Column::SourceStance, &stances),
+    ] {
         if values.len() > names.len() {
             bad(
                 column.name(),
@@ -609,13 +619,69 @@ fn parse_sources(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> 
                 }
                 day
             });
+            let stance = stances.get(i).map_or(Some(Stance::Reports), |s| {
+                let stance = Stance::parse(s);
+                if stance.is_none() {
+                    bad(
+                        "source_stance",
+                        s,
+                        "reports, claims or denies (or empty for reports), one per source",
+                    );
+                }
+                stance
+            });
             Source {
                 name,
                 url,
                 published,
+                stance: stance.unwrap_or_default(),
             }
         })
         .collect()
+}
+
+/// `claim_status` and `claimed_by`, checked against each other and the sources: a claimed
+/// or disputed event names who claims it, and a disputed one has a source that denies it.
+fn parse_claim(
+    record: &RawRecord,
+    sources: &[Source],
+    bad: &mut impl FnMut(&str, &str, &str),
+) -> Claim {
+    let status_text = record.get(Column::ClaimStatus);
+    let status = ClaimStatus::parse(status_text).unwrap_or_else(|| {
+        bad(
+            "claim_status",
+            status_text,
+            "confirmed, claimed or disputed (or empty for confirmed)",
+        );
+        ClaimStatus::Confirmed
+    });
+    let by = list(record.get(Column::ClaimedBy));
+    match status {
+        ClaimStatus::Confirmed if !by.is_empty() => bad(
+            "claimed_by",
+            record.get(Column::ClaimedBy),
+            "empty for a confirmed event (set claim_status to claimed or disputed)",
+        ),
+        ClaimStatus::Claimed | ClaimStatus::Disputed if by.is_empty() => bad(
+            "claimed_by",
+            "",
+            &format!(
+                "the side that claims a {} event, e.g. GNA: Government of National Accord",
+                status.as_str()
+            ),
+        ),
+        _ => {}
+    }
+    let denied = sources.iter().any(|s| s.stance == Stance::Denies);
+    if status == ClaimStatus::Disputed && !denied && !sources.is_empty() {
+        bad(
+            "source_stance",
+            record.get(Column::SourceStance),
+            "a source that denies a disputed event (`denies` at its place in the list)",
+        );
+    }
+    Claim { status, by }
 }
 
 /// ACLED's `;`-separated list, empty items dropped.
@@ -671,6 +737,55 @@ mod tests {
             Some("https://www.aljazeera.net/x")
         );
         assert_eq!(draft.point, None);
+    }
+
+    fn with(changes: &[(&'static str, &'static str)]) -> RawRecord {
+        let mut pairs = good();
+        for (name, value) in changes {
+            match pairs.iter_mut().find(|(n, _)| n == name) {
+                Some(pair) => pair.1 = value,
+                None => pairs.push((name, value)),
+            }
+        }
+        record(&pairs)
+    }
+
+    #[test]
+    fn a_claim_names_its_side_and_a_dispute_its_denial() {
+        let mut problems = Vec::new();
+        let disputed = with(&[
+            ("claim_status", "disputed"),
+            ("claimed_by", "GNA: Government of National Accord"),
+            ("source_stance", "claims;denies"),
+        ]);
+        let draft = parse(&disputed, &mut problems).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(draft.event.claim.status, ClaimStatus::Disputed);
+        assert_eq!(draft.event.claim.by, ["GNA: Government of National Accord"]);
+        assert_eq!(draft.event.sources[1].stance, Stance::Denies);
+
+        for (changes, field) in [
+            (&[("claim_status", "rumoured")][..], "claim_status"),
+            (&[("claim_status", "claimed")][..], "claimed_by"),
+            (&[("claimed_by", "LNA")][..], "claimed_by"),
+            (
+                &[("claim_status", "disputed"), ("claimed_by", "LNA")][..],
+                "source_stance",
+            ),
+            (&[("source_stance", "reports;doubts")][..], "source_stance"),
+            (
+                &[("source_stance", "reports;claims;denies")][..],
+                "source_stance",
+            ),
+        ] {
+            let mut problems = Vec::new();
+            assert!(
+                parse(&with(changes), &mut problems).is_none(),
+                "{changes:?}"
+            );
+            assert_eq!(problems.len(), 1, "{changes:?}: {problems:?}");
+            assert_eq!(problems[0].field.as_deref(), Some(field), "{changes:?}");
+        }
     }
 
     #[test]

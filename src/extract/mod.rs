@@ -21,7 +21,7 @@ use crate::diagnostic::Origin;
 use crate::error::Error;
 use crate::event::date::{DateInterval, Offset};
 use crate::event::geo_precision::GeoPrecision;
-use crate::event::{Event, Fatalities, Source, UNASSIGNED};
+use crate::event::{Claim, Event, Fatalities, Source, Stance, UNASSIGNED};
 use crate::front::Fronts;
 use crate::gazetteer::geocode::country_name;
 use crate::gazetteer::Gazetteer;
@@ -599,10 +599,13 @@ impl<'a> Extractor<'a> {
             geonameid: Some(place.geonameid.clone()),
             front,
             fatalities: Fatalities::default(),
+            // The text's own words decide nothing about a claim: a reviewer does.
+            claim: Claim::default(),
             sources: vec![Source {
                 name: source.to_string(),
                 url: None,
                 published: Some(published),
+                stance: Stance::Reports,
             }],
             notes: String::new(),
             key: false,

@@ -46,7 +46,7 @@ pub const ACLED_COLUMNS: [&str; 31] = [
 /// frontline's columns after ACLED's: what ACLED's columns cannot hold. `date_start` and
 /// `date_end` keep the interval (ACLED writes one day and a code), `where_prec` the place
 /// precision in UCDP GED's finer code.
-pub const FRONTLINE_COLUMNS: [&str; 13] = [
+pub const FRONTLINE_COLUMNS: [&str; 16] = [
     "date_start",
     "date_end",
     "where_prec",
@@ -55,8 +55,11 @@ pub const FRONTLINE_COLUMNS: [&str; 13] = [
     "front",
     "fatalities_low",
     "fatalities_high",
+    "claim_status",
+    "claimed_by",
     "source_url",
     "published",
+    "source_stance",
     "key",
     "headline",
     "headline_ar",

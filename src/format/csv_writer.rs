@@ -1,7 +1,7 @@
 //! Events as CSV in frontline's columns (ACLED's names first), which `build` reads back.
 
 use crate::event::record::{Column, Header, RawRecord, COLUMNS};
-use crate::event::{Event, Source};
+use crate::event::{ClaimStatus, Event, Source, Stance};
 use crate::format::geojson_writer::{round6, LIST_SEPARATOR};
 use std::sync::Arc;
 
@@ -47,9 +47,19 @@ pub fn value(event: &Event, column: Column) -> String {
         Column::Fatalities => count(event.fatalities.best),
         Column::FatalitiesLow => count(event.fatalities.low),
         Column::FatalitiesHigh => count(event.fatalities.high),
+        Column::ClaimStatus => match event.claim.status {
+            // Written only when it says something: most events are confirmed.
+            ClaimStatus::Confirmed => String::new(),
+            status => status.as_str().to_string(),
+        },
+        Column::ClaimedBy => join(&event.claim.by),
         Column::Source => join(&sources.iter().map(|s| s.name.clone()).collect::<Vec<_>>()),
         Column::SourceUrl => aligned(&|s| s.url.clone().unwrap_or_default()),
         Column::Published => aligned(&|s| s.published.map(|d| d.to_string()).unwrap_or_default()),
+        Column::SourceStance => aligned(&|s| match s.stance {
+            Stance::Reports => String::new(),
+            stance => stance.as_str().to_string(),
+        }),
         Column::Notes => event.notes.clone(),
         Column::Key if event.key => "true".to_string(),
         Column::Key => String::new(),

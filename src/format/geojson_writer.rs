@@ -2,7 +2,7 @@
 //! six decimals (about 11 cm), and one feature per line so a diff shows which event moved.
 
 use crate::event::record::{Column, Header};
-use crate::event::Event;
+use crate::event::{Event, Stance};
 use crate::front::{Front, Fronts};
 use chrono::NaiveDate;
 use geo::{BoundingRect, Point};
@@ -62,7 +62,7 @@ fn put_count(out: &mut Vec<u8>, count: Option<u32>) {
 
 /// frontline's columns a foreign file may lack; when it does (and frontline derived no
 /// value), they are left out of its events' properties rather than written empty.
-const OPTIONAL: [Column; 13] = [
+const OPTIONAL: [Column; 15] = [
     Column::Anchor,
     Column::AssocActor1,
     Column::AssocActor2,
@@ -71,8 +71,10 @@ const OPTIONAL: [Column; 13] = [
     Column::Geonameid,
     Column::FatalitiesLow,
     Column::FatalitiesHigh,
+    Column::ClaimedBy,
     Column::SourceUrl,
     Column::Published,
+    Column::SourceStance,
     Column::Key,
     Column::Headline,
     Column::HeadlineAr,
@@ -172,6 +174,12 @@ pub fn write_properties(
         key(out, &mut first, "fatalities_high");
         put_count(out, event.fatalities.high);
     }
+    key(out, &mut first, "claim_status");
+    put(out, event.claim.status.as_str());
+    if wanted(Column::ClaimedBy) {
+        key(out, &mut first, "claimed_by");
+        put_list(out, event.claim.by.iter().map(String::as_str));
+    }
     key(out, &mut first, "source");
     put_list(out, sources.iter().map(|s| s.name.as_str()));
     // URLs and days are aligned with the sources; null when no source has one.
@@ -191,6 +199,14 @@ pub fn write_properties(
         key(out, &mut first, "published");
         if published.iter().any(|p| !p.is_empty()) {
             put_list(out, published.iter().map(String::as_str));
+        } else {
+            out.extend_from_slice(b"null");
+        }
+    }
+    if wanted(Column::SourceStance) {
+        key(out, &mut first, "source_stance");
+        if sources.iter().any(|s| s.stance != Stance::Reports) {
+            put_list(out, sources.iter().map(|s| s.stance.as_str()));
         } else {
             out.extend_from_slice(b"null");
         }

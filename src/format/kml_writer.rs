@@ -237,6 +237,8 @@ fn extended_data(event: &Event, front: Option<&Front>) -> Vec<(&'static str, Str
         ("fatalities", count(event.fatalities.best)),
         ("fatalities_low", count(event.fatalities.low)),
         ("fatalities_high", count(event.fatalities.high)),
+        ("claim_status", event.claim.status.as_str().to_string()),
+        ("claimed_by", join(&event.claim.by)),
         ("source", sources(&|s| s.name.clone())),
         (
             "source_url",
@@ -246,6 +248,7 @@ fn extended_data(event: &Event, front: Option<&Front>) -> Vec<(&'static str, Str
             "published",
             sources(&|s| s.published.map(|d| d.to_string()).unwrap_or_default()),
         ),
+        ("source_stance", sources(&|s| s.stance.as_str().to_string())),
         ("notes", event.notes.clone()),
         ("key", event.key.to_string()),
         ("headline", event.headline.clone()),
@@ -347,11 +350,13 @@ mod tests {
                 name: "Reuters".to_string(),
                 url: Some("https://www.reuters.com/a?b=1&c=2".to_string()),
                 published: Some(day("2019-04-05")),
+                stance: crate::event::Stance::Reports,
             },
             Source {
                 name: "Libya Observer".to_string(),
                 url: Some("javascript:alert(1)".to_string()),
                 published: None,
+                stance: crate::event::Stance::Reports,
             },
         ];
         let kml = write(&[&e], &fronts(), "War for Tripoli");

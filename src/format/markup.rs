@@ -1,7 +1,7 @@
 //! Escaping text for XML and HTML, and an event as HTML, shared by the writers whose
 //! output holds markup (KML, and the HTML inside KML descriptions and TimelineJS slides).
 
-use crate::event::Event;
+use crate::event::{ClaimStatus, Event, Stance};
 use crate::format::geojson_writer::LIST_SEPARATOR;
 use std::fmt::Write;
 
@@ -95,12 +95,19 @@ pub fn event_html(event: &Event) -> String {
         }
         html.push_str("</p>");
     }
+    html.push_str(&claim_html(event));
     if let Some(best) = event.fatalities.best {
         let _ = write!(html, "<p><b>Fatalities:</b> {best}");
         if let (Some(low), Some(high)) = (event.fatalities.low, event.fatalities.high) {
             let _ = write!(html, " ({low}–{high})");
         }
         html.push_str("</p>");
+    } else if let Some(high) = event.fatalities.high {
+        // A side's figure kept apart from the (unknown) best estimate.
+        let _ = write!(
+            html,
+            "<p><b>Fatalities:</b> not confirmed; up to {high} claimed</p>"
+        );
     }
     if !event.sources.is_empty() {
         html.push_str("<p><b>Sources:</b> ");
@@ -122,10 +129,35 @@ pub fn event_html(event: &Event) -> String {
             if let Some(day) = source.published {
                 let _ = write!(html, " ({day})");
             }
+            if source.stance != Stance::Reports {
+                let _ = write!(html, " [{}]", source.stance.as_str());
+            }
         }
         html.push_str("</p>");
     }
     html
+}
+
+/// What a reader must know before the facts of an event that is not confirmed: who claims
+/// it and who denies it. Empty for a confirmed event.
+fn claim_html(event: &Event) -> String {
+    let claimants = escape(&event.claim.by.join(LIST_SEPARATOR));
+    let deniers: Vec<&str> = event
+        .sources
+        .iter()
+        .filter(|s| s.stance == Stance::Denies)
+        .map(|s| s.name.as_str())
+        .collect();
+    match event.claim.status {
+        ClaimStatus::Confirmed => String::new(),
+        ClaimStatus::Claimed => {
+            format!("<p><b>Claimed</b> by {claimants}; not confirmed by others.</p>")
+        }
+        ClaimStatus::Disputed => format!(
+            "<p><b>Disputed:</b> claimed by {claimants}; denied by {}.</p>",
+            escape(&deniers.join(LIST_SEPARATOR))
+        ),
+    }
 }
 
 #[cfg(test)]

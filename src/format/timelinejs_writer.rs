@@ -228,6 +228,7 @@ mod tests {
             name: "Al Jazeera (Arabic)".to_string(),
             url: Some("https://www.aljazeera.net/news/1?a=1&b=2".to_string()),
             published: None,
+            stance: crate::event::Stance::Reports,
         }];
         let text = write(&[&e], &fronts(), "War & peace", &[]);
         let json: Value = serde_json::from_str(&text).unwrap();

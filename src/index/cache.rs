@@ -30,7 +30,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const MAGIC: &[u8] = b"frontline-index 1\n";
 
 /// Bumped whenever the encoded layout of the header, [`Table`] or [`Index`] changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The folder beside the data that holds its caches.
 const DIR: &str = ".frontline-cache";
@@ -929,6 +929,7 @@ mod tests {
                 actor_count,
                 event_type: (r >> 50) as u8 % 6,
                 sub_event_type: (r >> 53) as u8 % 25,
+                claim: (r >> 61) as u8 % 3,
                 fatalities: (r >> 56) as u32 % 20,
                 file: 0,
                 offset,

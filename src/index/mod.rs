@@ -43,6 +43,8 @@ pub struct Entry {
     pub event_type: u8,
     /// Position of the sub-event type in ACLED's codebook order (0–24).
     pub sub_event_type: u8,
+    /// The claim status's code ([`crate::event::ClaimStatus::code`]).
+    pub claim: u8,
     /// Best fatality estimate, 0 when unknown.
     pub fatalities: u32,
     /// Index into the table's files (or the loaded events' list).
@@ -133,6 +135,7 @@ impl Table {
             actor_count,
             event_type,
             sub_event_type,
+            claim: event.claim.status.code(),
             fatalities: event.fatalities.best.unwrap_or(0),
             file,
             offset,
@@ -219,6 +222,7 @@ pub struct Compiled<'a> {
     actors: Option<Vec<bool>>,
     types: Option<[bool; 6]>,
     subs: Option<[bool; 25]>,
+    claims: Option<[bool; 3]>,
     dates: Option<(i32, i32, DateMode)>,
 }
 
@@ -272,6 +276,13 @@ impl<'a> Compiled<'a> {
             }
             set
         });
+        let claims = (!filter.claims.is_empty()).then(|| {
+            let mut set = [false; 3];
+            for c in &filter.claims {
+                set[c.code() as usize] = true;
+            }
+            set
+        });
         let dates = filter.dates.map(|d| {
             let (from, to) = d.days();
             (from, to, d.mode)
@@ -282,6 +293,7 @@ impl<'a> Compiled<'a> {
             actors: actor_set,
             types,
             subs,
+            claims,
             dates,
         })
     }
@@ -305,6 +317,11 @@ impl<'a> Compiled<'a> {
         }
         if let Some(set) = &self.subs {
             if !set.get(e.sub_event_type as usize).copied().unwrap_or(false) {
+                return false;
+            }
+        }
+        if let Some(set) = &self.claims {
+            if !set.get(e.claim as usize).copied().unwrap_or(false) {
                 return false;
             }
         }
@@ -366,6 +383,9 @@ pub fn matches_event(filter: &Filter, fronts: &Fronts, event: &Event) -> bool {
     }
     if !filter.sub_event_types.is_empty() && !filter.sub_event_types.contains(&event.sub_event_type)
     {
+        return false;
+    }
+    if !filter.claims.is_empty() && !filter.claims.contains(&event.claim.status) {
         return false;
     }
     if !filter.fronts.is_empty()

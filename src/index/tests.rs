@@ -3,6 +3,7 @@
 use super::*;
 use crate::chart::fixtures::{event, fronts};
 use crate::event::date::{DateInterval, TimePrecision};
+use crate::event::ClaimStatus;
 use crate::filter::{Bbox, DateRange, Near};
 use chrono::{Duration, NaiveDate};
 use geo::Point as GeoPoint;
@@ -46,6 +47,7 @@ prop_compose! {
         actors in proptest::collection::vec(0usize..4, 1..3),
         sub in 0usize..4,
         fatalities in 0u32..50,
+        claim in 0usize..3,
     ) -> Event {
         let mut e = event(&format!("LBY{id}"), "2019-01-01", FRONTS[front], lon, lat);
         e.date = DateInterval {
@@ -58,6 +60,7 @@ prop_compose! {
         e.actor2 = actors[1..].iter().map(|a| ACTORS[*a].to_string()).collect();
         (e.event_type, e.sub_event_type) = SUBS[sub];
         e.fatalities.best = Some(fatalities);
+        e.claim.status = ClaimStatus::ALL[claim];
         e
     }
 }
@@ -82,6 +85,7 @@ prop_compose! {
         ]),
         sub in proptest::option::of(0usize..4),
         by_type in any::<bool>(),
+        claims in proptest::collection::vec(0usize..3, 0..2),
     ) -> Filter {
         let mut f = Filter { bbox, ..Filter::default() };
         f.near = near.map(|(lon, lat, r)| Near {
@@ -103,6 +107,7 @@ prop_compose! {
                 f.sub_event_types.push(SUBS[i].1);
             }
         }
+        f.claims = claims.into_iter().map(|c| ClaimStatus::ALL[c]).collect();
         f
     }
 }
