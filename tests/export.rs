@@ -62,15 +62,16 @@ fn the_csv_export_has_acled_s_columns_then_frontline_s() {
     assert_eq!(withdrawal["year"], "2019");
     assert_eq!(withdrawal["disorder_type"], "Strategic developments");
     assert_eq!(withdrawal["anchor"], "LBY0001+3d");
-    // Bashagha's Tunis visit, known to April 2019 only: ACLED code 3, the interval kept.
-    let visit = rows
+    // Turkey-backed Syrian fighters first reported in Tripoli, known to December 2019 only:
+    // ACLED code 3, the interval kept.
+    let arrival = rows
         .iter()
-        .find(|r| r["event_id_cnty"] == "LBY0011")
+        .find(|r| r["event_id_cnty"] == "LBY0407")
         .unwrap();
-    assert_eq!(visit["time_precision"], "3");
+    assert_eq!(arrival["time_precision"], "3");
     assert_eq!(
-        (visit["date_start"].as_str(), visit["date_end"].as_str()),
-        ("2019-04-01", "2019-05-01")
+        (arrival["date_start"].as_str(), arrival["date_end"].as_str()),
+        ("2019-12-01", "2019-12-29")
     );
 }
 
