@@ -29,6 +29,11 @@ pub struct Basemap {
 }
 
 impl Basemap {
+    /// Reads the country outlines alone (to check that events lie in their country).
+    pub fn countries(path: &Path) -> Result<Vec<Region>, Error> {
+        read_regions(path)
+    }
+
     /// Reads `countries.geojson` and `admin1-LY.geojson` from a folder.
     pub fn load(folder: &Path) -> Result<Basemap, Error> {
         Ok(Basemap {

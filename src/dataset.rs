@@ -1,5 +1,6 @@
 //! Loading a data folder: read → validate → resolve dates and places → assign fronts.
 
+use crate::basemap::{Basemap, Region};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::event::record::{self, Column, Draft};
@@ -8,6 +9,7 @@ use crate::format;
 use crate::front::Fronts;
 use crate::gazetteer::Gazetteer;
 use crate::locate::locate;
+use crate::plausibility::{self, Plausibility, Reviewed};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -48,6 +50,11 @@ impl DataPaths {
         self.root.join("phases.csv")
     }
 
+    /// `reviewed.csv`: plausibility warnings a person looked at and accepted.
+    pub fn reviewed(&self) -> PathBuf {
+        self.root.join("reviewed.csv")
+    }
+
     /// Whether the folder is a data folder (it has `events/` and `fronts.geojson`).
     pub fn is_data_folder(&self) -> bool {
         self.events().is_dir() && self.fronts().is_file()
@@ -77,6 +84,9 @@ pub struct Reference {
     pub files: Vec<PathBuf>,
     /// The data folder they were loaded from, if any.
     pub folder: Option<PathBuf>,
+    /// Country outlines (`basemap/countries.geojson`), to check a point is in its country;
+    /// empty when the folder has none.
+    pub countries: Vec<Region>,
 }
 
 impl Reference {
@@ -91,11 +101,19 @@ impl Reference {
             tsv.sort();
             files.extend(tsv);
         }
+        let outlines = data.basemap().join("countries.geojson");
+        let countries = if outlines.is_file() {
+            files.push(outlines.clone());
+            Basemap::countries(&outlines)?
+        } else {
+            Vec::new()
+        };
         Ok(Reference {
             gazetteer: Gazetteer::load(&data.gazetteer())?,
             fronts: Fronts::load(&data.fronts())?,
             files,
             folder: Some(data.root.clone()),
+            countries,
         })
     }
 
@@ -106,6 +124,7 @@ impl Reference {
             fronts: Fronts::default(),
             files: Vec::new(),
             folder: None,
+            countries: Vec::new(),
         }
     }
 
@@ -118,23 +137,34 @@ impl Reference {
     }
 }
 
-/// A data folder loaded whole: its events resolved against its reference data, as `build`
-/// and `validate` load it.
+/// A data folder loaded whole: its events resolved against its reference data and checked
+/// for plausibility, as `build` and `validate` load it.
 #[derive(Debug)]
 pub struct Dataset {
     /// Events sorted by start date, end date, then id.
     pub events: Vec<Event>,
     /// The gazetteer and front areas they were resolved against.
     pub reference: Reference,
+    /// Plausibility warnings nobody has reviewed (`reviewed.csv`), for a person to look at.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Dataset {
-    /// Loads and resolves a data folder; any problem in any file fails the load with every
-    /// problem listed.
+    /// Loads and resolves a data folder; any problem in any file (a malformed field, an
+    /// implausible event) fails the load with every problem listed.
     pub fn load(paths: &DataPaths) -> Result<Dataset, Error> {
         let reference = Reference::load(paths)?;
+        let reviewed = Reviewed::load(&paths.reviewed())?;
         let events = resolve_events(&paths.events(), &reference)?;
-        Ok(Dataset { events, reference })
+        let checks = Plausibility::new(&reference);
+        let findings = events.iter().flat_map(|e| checks.warnings(e)).collect();
+        let mut warnings = reviewed.sort(findings).warnings;
+        warnings.sort_by(|a, b| a.origin.cmp(&b.origin));
+        Ok(Dataset {
+            events,
+            reference,
+            warnings,
+        })
     }
 }
 
@@ -176,6 +206,11 @@ pub fn resolve_events_naming(
         // A missing date was reported where it was found (the anchor or the date field).
         let Some(date) = date else { continue };
         event.date = date;
+        problems.extend(
+            plausibility::errors(&event, &reference.countries)
+                .into_iter()
+                .map(|f| f.problem),
+        );
         resolved.push(event);
     }
     if !problems.is_empty() {

@@ -27,6 +27,7 @@ pub mod event;
 pub mod front;
 pub mod locate;
 pub mod phase;
+pub mod plausibility;
 
 // Select: one filter model over an index, planned and run in one engine.
 pub mod filter;

@@ -461,3 +461,28 @@ fn import_merge_takes_its_lexicon_from_data_not_from_the_folder_it_runs_in() {
         stderr(&out)
     );
 }
+
+/// A row of frontline's own columns imported as ACLED's (they share the names) is checked
+/// as `validate` checks one: a report can't tell of an event that had not begun.
+#[test]
+fn an_imported_event_dated_after_its_report_is_refused() {
+    let w = Workdir::default();
+    w.write(
+        "late.csv",
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,country,location,latitude,longitude,source,published\n\
+         LBY9201,2019-05-09,Battles,Armed clash,LNA,Libya,Tripoli,32.88,13.19,Reuters,2019-05-02\n",
+    );
+    let out = import(&w, &["acled", "late.csv", "-o", "out.csv"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("late.csv:2: field `event_date`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("[error after-report]"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!w.path().join("out.csv").exists());
+}

@@ -1203,3 +1203,25 @@ mod csv_round_trip {
         }
     }
 }
+
+#[test]
+fn a_large_file_s_implausible_rows_are_refused_as_validate_refuses_them() {
+    // The same checks as `validate`, on every row of a file read row by row: a point
+    // outside its country (latitude and longitude swapped) and a date after its report.
+    let w = Workdir::with_data();
+    let header = "event_id_cnty,event_date,event_type,sub_event_type,actor1,country,location,latitude,longitude,source,published";
+    let rows = [
+        "LBY9101,2019-05-02,Battles,Armed clash,LNA,Libya,Tripoli,32.88,13.19,Reuters,2019-05-02",
+        "LBY9102,2019-05-02,Battles,Armed clash,LNA,Libya,Tripoli,13.19,32.88,Reuters,2019-05-02",
+        "LBY9103,2019-05-09,Battles,Armed clash,LNA,Libya,Tripoli,32.88,13.19,Reuters,2019-05-02",
+    ];
+    w.write("rows.csv", &format!("{header}\n{}\n", rows.join("\n")));
+    let out = query(&w, &["--data", "rows.csv", "--no-cache", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("rows.csv:3: field `latitude`"), "{err}");
+    assert!(err.contains("[error outside-country]"), "{err}");
+    assert!(err.contains("rows.csv:4: field `event_date`"), "{err}");
+    assert!(err.contains("[error after-report]"), "{err}");
+    assert!(stdout(&out).is_empty(), "nothing is written");
+}

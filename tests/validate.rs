@@ -7,11 +7,121 @@ use util::{stderr, Workdir};
 const HEADER: &str = "event_id_cnty,event_date,anchor,event_type,sub_event_type,actor1,country,location,latitude,longitude,front,fatalities,fatalities_low,source";
 
 #[test]
-fn the_shipped_data_is_valid() {
+fn the_shipped_data_is_valid_and_has_no_unreviewed_warning() {
     let w = Workdir::with_data();
     let out = w.run(&["validate"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("no problems"));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}
+
+/// Columns of the plausibility fixtures.
+const PLAUSIBLE: &str =
+    "event_id_cnty,event_date,event_type,sub_event_type,actor1,country,location,latitude,longitude,geo_precision,front,source,published";
+
+#[test]
+fn implausible_rows_are_refused_with_the_numbers() {
+    let w = Workdir::with_data();
+    let rows = [
+        PLAUSIBLE,
+        // Tripoli's latitude and longitude swapped: a point in Chad, not in Libya.
+        "BAD0101,2019-05-02,Battles,Armed clash,LNA,Libya,Tripoli,13.19,32.88,exact,,Reuters,2019-05-02",
+        // A clash the day after the only report of it.
+        "BAD0102,2019-05-03,Battles,Armed clash,LNA,Libya,Gharyan,,,,,Reuters,2019-05-02",
+    ];
+    w.write("data/events/implausible.csv", &(rows.join("\n") + "\n"));
+    let out = w.run(&["validate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [
+        "implausible.csv:2: field `latitude` has \"13.1900, 32.8800\": expected a point in Libya",
+        "with latitude and longitude swapped it would be inside",
+        "[error outside-country]",
+        "implausible.csv:3: field `event_date` has \"2019-05-03\": expected a date no later than its first report (Reuters, published 2019-05-02)",
+        "[error after-report]",
+    ] {
+        assert!(err.contains(line), "missing {line:?} in:\n{err}");
+    }
+    // build refuses the same data, and writes nothing.
+    let out = w.run(&["build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!w.path().join("output").exists());
+}
+
+#[test]
+fn doubtful_rows_are_warned_about_until_a_person_reviews_them() {
+    let w = Workdir::with_data();
+    let rows = [
+        PLAUSIBLE,
+        // The al-Jufra district's point called exact: a base is not a district.
+        "WRN0001,2019-05-02,Explosions/Remote violence,Air/drone strike,LNA,Libya,Jufra,,,exact,,Reuters,2019-05-02",
+        // Gharyan written on the Misrata front, 180 km away.
+        "WRN0002,2019-05-02,Battles,Armed clash,LNA,Libya,Gharyan,,,,misrata,Reuters,2019-05-02",
+        // A point 60 km from the place it names, said to be exact.
+        "WRN0003,2019-05-02,Battles,Armed clash,LNA,Libya,Gharyan,32.70,13.20,exact,,Reuters,2019-05-02",
+        // Government forces regaining territory, with no government actor.
+        "WRN0004,2019-05-02,Battles,Government regains territory,LNA: Libyan National Army (Haftar),Libya,Gharyan,,,,,Reuters,2019-05-02",
+        // A clash placed 14 km out at sea off Tripoli.
+        "WRN0005,2019-05-02,Battles,Armed clash,LNA,Libya,Tripoli,33.03,13.19,near,,Reuters,2019-05-02",
+    ];
+    w.write("data/events/doubtful.csv", &(rows.join("\n") + "\n"));
+    let out = w.run(&["validate"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings do not fail: {}",
+        stderr(&out)
+    );
+    let err = stderr(&out);
+    for line in [
+        "doubtful.csv:2: field `geo_precision` has \"exact\"",
+        "[warning coarse-place]",
+        "doubtful.csv:3: field `front` has \"misrata\"",
+        "[warning outside-front]",
+        "doubtful.csv:4: field `latitude` has \"32.7000, 13.2000\"",
+        "[warning far-from-place]",
+        "doubtful.csv:5: field `sub_event_type` has \"Government regains territory\"",
+        "[warning actor-role]",
+        "doubtful.csv:6: field `latitude` has \"33.0300, 13.1900\"",
+        "[warning at-sea]",
+        "5 warnings to look at",
+    ] {
+        assert!(err.contains(line), "missing {line:?} in:\n{err}");
+    }
+    // Reviewed warnings are silent; a review that silences nothing is itself said.
+    w.write(
+        "data/reviewed.csv",
+        "event_id_cnty,check,reason\n\
+         WRN0001,coarse-place,the report names only al-Jufra\n\
+         WRN0002,outside-front,the source names the Misrata front\n\
+         WRN0003,far-from-place,reported near the town's southern edge\n\
+         WRN0004,actor-role,coded as the source has it\n\
+         WRN0005,at-sea,a naval clash\n\
+         WRN0009,actor-role,an event since removed\n",
+    );
+    let out = w.run(&["validate"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(!err.contains("[warning coarse-place]"), "{err}");
+    assert!(err.contains("reviewed.csv:7"), "{err}");
+    assert!(err.contains("stale-review"), "{err}");
+    assert!(err.contains("1 warning to look at"), "{err}");
+    // An error can't be reviewed away, and a review says why.
+    w.write(
+        "data/reviewed.csv",
+        "event_id_cnty,check,reason\nWRN0001,after-report,no\nWRN0002,outside-front,\n",
+    );
+    let out = w.run(&["validate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("reviewed.csv:2: field `check` has \"after-report\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("reviewed.csv:3: field `reason` is empty"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -27,11 +27,15 @@ pub struct Args {
 /// Builds every output and says how many events and files on standard error.
 pub fn run(args: Args) -> Result<Status, Error> {
     let built = build(&DataPaths::new(&args.data), &args.out)?;
+    for warning in &built.warnings {
+        eprintln!("{warning}");
+    }
     eprintln!(
-        "frontline: {} events; wrote {} files to {}",
+        "frontline: {} events; wrote {} files to {}{}",
         built.events,
         built.files.len(),
-        args.out.display()
+        args.out.display(),
+        super::validate::warnings_said(built.warnings.len())
     );
     Ok(Status::Done)
 }
@@ -43,6 +47,8 @@ pub struct Built {
     pub events: usize,
     /// Files written, relative to the output folder.
     pub files: Vec<PathBuf>,
+    /// Plausibility warnings nobody has reviewed.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Builds every output from a data folder into `out`. Everything is read and checked
@@ -126,6 +132,7 @@ pub fn build(data: &DataPaths, out: &Path) -> Result<Built, Error> {
     Ok(Built {
         events: dataset.events.len(),
         files,
+        warnings: dataset.warnings,
     })
 }
 

@@ -13,10 +13,28 @@ pub struct Args {
     pub data: PathBuf,
 }
 
-/// Loads and resolves the data folder; every problem is the error, else the events are
-/// counted on standard error.
+/// Loads and resolves the data folder; every problem is the error (exit 2), else the
+/// unreviewed plausibility warnings are listed and the events counted on standard error.
 pub fn run(args: Args) -> Result<Status, Error> {
     let dataset = Dataset::load(&DataPaths::new(&args.data))?;
-    eprintln!("frontline: {} events, no problems", dataset.events.len());
+    for warning in &dataset.warnings {
+        eprintln!("{warning}");
+    }
+    eprintln!(
+        "frontline: {} events, no problems{}",
+        dataset.events.len(),
+        warnings_said(dataset.warnings.len())
+    );
     Ok(Status::Done)
+}
+
+/// ", 2 warnings to look at (…)" for the count line, or nothing.
+pub fn warnings_said(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        n => format!(
+            ", {n} warning{} to look at (once looked at, accept one in reviewed.csv: event_id_cnty,check,reason)",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
 }

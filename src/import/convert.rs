@@ -8,6 +8,7 @@ use crate::event::geo_precision::GeoPrecision;
 use crate::event::record::{self, Column, Draft, Header, RawRecord, COLUMNS};
 use crate::event::Event;
 use crate::format::csv_writer;
+use crate::plausibility::after_report;
 use crate::scan::num_workers;
 use crate::scan::{self, CsvHead};
 use csv::StringRecord;
@@ -384,7 +385,19 @@ impl Converter<'_> {
             header: Arc::clone(self.header),
             values: fields,
         };
-        if let Some(draft) = record::parse(&record, &mut scratch.problems) {
+        let draft = record::parse(&record, &mut scratch.problems).filter(|draft| {
+            // A report can't tell of an event that had not begun.
+            let late = draft
+                .date
+                .is_some()
+                .then(|| after_report(&draft.event))
+                .flatten();
+            if let Some(finding) = &late {
+                scratch.problems.push(finding.problem.clone());
+            }
+            late.is_none()
+        });
+        if let Some(draft) = draft {
             scratch.values.clear();
             scratch
                 .values

@@ -31,6 +31,11 @@ pub(super) fn event_keeping(
     let mut event = dataset::place(draft, reference, FrontNames::Any, known, problems)?;
     // Without an anchor (such files are read whole) the date is the one written.
     event.date = date?;
+    let implausible = crate::plausibility::errors(&event, &reference.countries);
+    if !implausible.is_empty() {
+        problems.extend(implausible.into_iter().map(|f| f.problem));
+        return None;
+    }
     Some(event)
 }
 
