@@ -2,7 +2,8 @@
 //! map layers, SVG charts of events by front, and answers to "what happened here, then?".
 //!
 //! The data flows through the modules in this order:
-//! [`format`] reads event files → [`event`] validates records and resolves anchored dates →
+//! [`format`] reads event files → [`text`] folds and tokenizes Arabic and Latin text →
+//! [`event`] validates records and resolves anchored dates →
 //! [`gazetteer`] and [`locate`] place them → [`front`] assigns fronts → [`dataset`] holds the result →
 //! [`format::geojson_writer`] and [`chart`] write layers and charts, through [`output`].
 
@@ -27,3 +28,4 @@ pub mod phase;
 pub mod query;
 pub mod scan;
 pub mod temporal;
+pub mod text;
