@@ -6,7 +6,7 @@
 use crate::diagnostic::Error;
 use crate::event::date::DateInterval;
 use crate::event::taxonomy;
-use crate::gazetteer::fold::fold;
+use crate::text::fold;
 use chrono::{Datelike, NaiveDate};
 use geo::{BoundingRect, Distance, Haversine, Intersects, MultiPolygon, Point, Rect};
 use std::fmt;

@@ -1,7 +1,7 @@
 //! Fronts: named areas of the war, and which one an event belongs to.
 
 use crate::diagnostic::{Diagnostic, Error, Origin};
-use crate::gazetteer::fold::fold;
+use crate::text::fold;
 use geo::{Contains, GeodesicArea, MultiPolygon, Point};
 use geojson::GeoJson;
 use std::path::Path;

@@ -4,8 +4,8 @@
 
 use crate::diagnostic::{Diagnostic, Error, Origin};
 use crate::event::taxonomy;
-use crate::gazetteer::fold::fold;
 use crate::temporal::Lang;
+use crate::text::fold;
 use std::collections::HashMap;
 use std::path::Path;
 

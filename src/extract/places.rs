@@ -5,11 +5,11 @@
 use super::text::Token;
 use crate::event::geo_precision::GeoPrecision;
 use crate::front::Fronts;
-use crate::gazetteer::fold::fold;
 use crate::gazetteer::geocode::Match;
 use crate::gazetteer::{Gazetteer, Table};
 use crate::locate::{locate, Found};
 use crate::temporal::Lang;
+use crate::text::fold;
 use geo::{Distance, Haversine, Point};
 use std::ops::Range;
 

@@ -2,7 +2,7 @@
 //! folding tokens for matching (Arabic clitics stripped, letters folded as the gazetteer
 //! folds them).
 
-use crate::gazetteer::fold::fold;
+use crate::text::fold;
 use std::ops::Range;
 
 /// One word of the text.
