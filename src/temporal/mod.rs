@@ -7,7 +7,8 @@
 //! is resolved by `extract`, which knows the other events.
 //!
 //! [`find`] reads every expression in a text, [`resolve`] one expression on its own. The
-//! text is cut into folded tokens once ([`token`]), then a grammar per language
+//! text is cut into folded tokens once ([`token`], over [`crate::text`], which also takes
+//! off the Arabic clitics the grammar accepts), then a grammar per language
 //! ([`arabic`], [`english`]) keeps the longest match at each place; [`calendar`] does the
 //! date arithmetic and [`dateline`] marks dates that only date the report.
 //!
@@ -30,6 +31,7 @@ mod token;
 pub use dateline::datelines;
 
 use crate::event::date::{DateInterval, Offset};
+use crate::text::clitics::Reading;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use std::fmt;
 use std::ops::Range;
@@ -156,11 +158,11 @@ pub fn resolve(expression: &str, published: NaiveDate, lang: Lang) -> Option<Tim
 }
 
 fn scan(text: &str, published: NaiveDate, lang: Lang, lenient: bool) -> Vec<TimeExpression> {
-    let (known, at): (fn(&str) -> bool, grammar::Grammar) = match lang {
-        Lang::Ar => (arabic::known, arabic::at),
+    let (accept, at): (fn(&Reading<'_>) -> bool, grammar::Grammar) = match lang {
+        Lang::Ar => (arabic::accepts, arabic::at),
         Lang::En => (|_| false, english::at),
     };
-    let tokens = token::tokenize(text, known);
+    let tokens = token::tokenize(text, accept);
     let ctx = grammar::Ctx {
         tokens: &tokens,
         published,
