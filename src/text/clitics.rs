@@ -102,6 +102,10 @@ impl<'a> Iterator for Readings<'a> {
 /// The reading with the next clitic taken off, if the stem has one and keeps
 /// [`MIN_STEM`] letters.
 fn deeper<'a>(r: &Reading<'a>) -> Option<Reading<'a>> {
+    // Most words start with no clitic letter at all (every Latin word does).
+    if !r.stem.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        return None;
+    }
     let long_enough = |s: &str| s.chars().count() >= MIN_STEM;
     if r.is_whole() {
         if let Some(rest) = r.stem.strip_prefix(['و', 'ف']) {

@@ -1,7 +1,7 @@
 //! The one fold: the key under which spellings of one word compare equal, for place names,
 //! actor names, lexicon entries and the words of running text alike.
 //!
-//! Per character ([`fold_char`]):
+//! Per character:
 //! - Latin: lower case; accents, ligatures, full-width and other compatibility forms taken
 //!   apart by Unicode NFKD (Ṭarābulus → tarabulus, ﬁ → fi).
 //! - Arabic: the alef forms أ إ آ ٱ become ا; ى and ئ become ي, ؤ becomes و; ة becomes ه;
@@ -22,7 +22,7 @@
 
 use super::marks;
 use super::token::{Kind, Scanner};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_compatible;
 
 /// The folded form of a text: its words folded, one space apart.
 ///
@@ -57,7 +57,7 @@ pub fn fold_into(text: &str, out: &mut String) {
         }
         let start = out.len();
         for c in text[piece.span].chars() {
-            fold_char(c, out);
+            fold_word_char(c, out);
         }
         if out.len() == start {
             out.truncate(before);
@@ -65,33 +65,26 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// Appends the folded form of one character of a word to `out`: nothing for a mark,
-/// tatweel, format control, apostrophe or punctuation; otherwise one or more lower-case
-/// letters or ASCII digits (see the module doc). The tokenizer folds words with it as it
-/// scans them.
-///
-/// # Examples
-/// ```
-/// use frontline::text::fold::fold_char;
-/// let mut out = String::new();
-/// for c in "Ṭَأ٣ـ".chars() {
-///     fold_char(c, &mut out);
-/// }
-/// assert_eq!(out, "tا3");
-/// ```
-pub fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        }
-    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+/// Appends the folded form of one character of a word the scanner found (a letter, a mark
+/// or an apostrophe) to `out`: nothing for a mark, tatweel, control or apostrophe, else one
+/// or more lower-case letters or ASCII digits. The tokenizer folds its words with it as it
+/// goes, with no allocation beyond the word's own.
+pub(super) fn fold_word_char(c: char, out: &mut String) {
+    if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) {
         // The Arabic block needs no decomposition: its hamza and madda letters are folded
-        // whole below, and its marks are dropped.
+        // whole, and its marks are dropped.
         fold_simple(c, out);
+    } else if marks::is_ignorable(c) || marks::is_apostrophe(c) {
     } else {
-        for d in std::iter::once(c).nfkd() {
-            fold_simple(d, out);
-        }
+        decompose_compatible(c, |d| {
+            if d == c {
+                // Nothing to take apart: a letter, as the scanner found, so no need to
+                // look it up again.
+                out.extend(c.to_lowercase());
+            } else {
+                fold_simple(d, out);
+            }
+        });
     }
 }
 
@@ -107,13 +100,24 @@ fn fold_simple(c: char, out: &mut String) {
     };
     if let Some(d) = digit_value(c) {
         out.push(char::from(b'0' + d as u8));
+    } else if is_arabic_letter(c) {
+        out.push(c);
     } else if c.is_ascii() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         }
-    } else if c.is_alphabetic() && !marks::is_ignorable(c) && !marks::is_apostrophe(c) {
+    } else if marks::is_ignorable(c) || marks::is_apostrophe(c) {
+        // Checked before the Unicode tables: an accent follows every decomposed letter.
+    } else if c.is_alphabetic() {
         out.extend(c.to_lowercase());
     }
+}
+
+/// Whether `c` is one of the 28 letters of the Arabic alphabet or their hamza, alef
+/// maqsura and taa marbuta forms (U+0621–063A, U+0641–064A): most of an Arabic text, and
+/// known without looking up Unicode's tables.
+pub(super) fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
 }
 
 /// The value of a digit in ASCII, Arabic-Indic (٠–٩) or Extended Arabic-Indic (Persian,

@@ -13,7 +13,7 @@
 //! numbers of its tokens joined by a space, and each token's [`Token::norm`] is the fold of
 //! its own text.
 
-use super::fold::{digit_value, fold_char};
+use super::fold::{digit_value, fold_word_char, is_arabic_letter};
 use super::marks::{self, TATWEEL};
 use std::ops::Range;
 
@@ -141,10 +141,20 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let piece = self.scanner.next_piece()?;
         let mut norm = String::new();
+        let (mut letters, mut upper, mut capital) = (0usize, 0usize, false);
         if !matches!(piece.kind, Kind::Punct(_)) {
             norm.reserve(piece.span.len());
+            // Arabic has no capitals; in a Latin word, whatever is no mark or apostrophe
+            // is a letter.
+            let cased = piece.kind == Kind::Word(Script::Latin);
             for c in self.text[piece.span.clone()].chars() {
-                fold_char(c, &mut norm);
+                fold_word_char(c, &mut norm);
+                if cased && !marks::is_ignorable(c) && !marks::is_apostrophe(c) {
+                    let is_upper = c.is_uppercase();
+                    capital |= letters == 0 && is_upper;
+                    letters += 1;
+                    upper += usize::from(is_upper);
+                }
             }
         }
         Some(Token {
@@ -153,8 +163,8 @@ impl Iterator for Tokens<'_> {
             norm,
             line_start: piece.line_start,
             glued: piece.glued,
-            capital: piece.capital,
-            all_caps: piece.all_caps,
+            capital,
+            all_caps: letters >= 2 && upper == letters,
         })
     }
 }
@@ -165,8 +175,6 @@ pub(super) struct Piece {
     pub kind: Kind,
     pub line_start: bool,
     pub glued: bool,
-    pub capital: bool,
-    pub all_caps: bool,
 }
 
 /// The one scanner behind [`tokens`] and [`super::fold`], so that the two cut text into
@@ -212,18 +220,16 @@ impl<'a> Scanner<'a> {
                 }
                 _ => {}
             }
-            let (end, kind, capital, all_caps) = match class {
-                Class::Letter(script) => self.word(at, script),
+            let (end, kind) = match class {
+                Class::Letter(script) => (self.word_end(at, script), Kind::Word(script)),
                 Class::Digit => self.number(at),
-                _ => (at + c.len_utf8(), Kind::Punct(canonical(c)), false, false),
+                _ => (at + c.len_utf8(), Kind::Punct(canonical(c))),
             };
             let piece = Piece {
                 span: at..end,
                 kind,
                 line_start: self.line_start,
                 glued: self.glued,
-                capital,
-                all_caps,
             };
             self.pos = end;
             self.line_start = false;
@@ -232,21 +238,13 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The word starting at `at`: its end, kind, whether it starts with a capital and
-    /// whether it is all capitals.
-    fn word(&self, at: usize, script: Script) -> (usize, Kind, bool, bool) {
+    /// The end of the word of `script` starting at `at`.
+    fn word_end(&self, at: usize, script: Script) -> usize {
         let mut chars = self.text[at..self.end].char_indices().peekable();
-        let (mut end, mut letters, mut upper, mut capital) = (at, 0usize, 0usize, false);
+        let mut end = at;
         while let Some((i, c)) = chars.next() {
             match class(c) {
-                Class::Letter(s) if s == script => {
-                    if letters == 0 {
-                        capital = c.is_uppercase();
-                    }
-                    letters += 1;
-                    upper += usize::from(c.is_uppercase());
-                    end = at + i + c.len_utf8();
-                }
+                Class::Letter(s) if s == script => end = at + i + c.len_utf8(),
                 // Marks and tatweel belong to the letter before them. A control is inside
                 // the word only when a letter follows it, so it never ends a span.
                 Class::Ignorable => {
@@ -263,12 +261,11 @@ impl<'a> Scanner<'a> {
                 _ => break,
             }
         }
-        let all_caps = letters >= 2 && upper == letters;
-        (end, Kind::Word(script), capital, all_caps)
+        end
     }
 
     /// The number starting at `at`: its end and kind.
-    fn number(&self, at: usize) -> (usize, Kind, bool, bool) {
+    fn number(&self, at: usize) -> (usize, Kind) {
         let (mut end, mut value, mut digits) = (at, 0u32, 0u8);
         for (i, c) in self.text[at..self.end].char_indices() {
             if let Some(d) = digit_value(c) {
@@ -281,7 +278,7 @@ impl<'a> Scanner<'a> {
                 break;
             }
         }
-        (end, Kind::Number { value, digits }, false, false)
+        (end, Kind::Number { value, digits })
     }
 }
 
@@ -310,7 +307,11 @@ fn class(c: char) -> Class {
             Class::Mark
         };
     }
-    if marks::is_ignorable(c) {
+    if is_arabic_letter(c) {
+        Class::Letter(Script::Arabic)
+    } else if is_accented_latin_letter(c) {
+        Class::Letter(Script::Latin)
+    } else if marks::is_ignorable(c) {
         Class::Ignorable
     } else if c.is_whitespace() || marks::is_invisible_space(c) {
         Class::Space
@@ -327,6 +328,13 @@ fn class(c: char) -> Class {
     } else {
         Class::Mark
     }
+}
+
+/// Whether `c` is a letter of Latin-1, Latin Extended-A and -B or Latin Extended
+/// Additional, the blocks of transliterated names (Mişrātah, Ṭarābulus): all letters but
+/// × and ÷, known without looking up Unicode's tables.
+fn is_accented_latin_letter(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && !matches!(c, '×' | '÷')
 }
 
 /// Whether `c` is in one of the Unicode blocks of the Arabic script.
