@@ -376,6 +376,27 @@ mod tests {
     }
 
     #[test]
+    fn bidi_marks_and_zero_width_spaces_do_not_cut_a_date() {
+        // Web pages put RLM/LRM beside numbers in Arabic text; they used to be read as
+        // punctuation between the day and the month, leaving only the month.
+        for (text, lang) in [
+            ("في 7\u{200F} أبريل 2019", Lang::Ar),
+            ("في 7 أبريل\u{200F} 2019", Lang::Ar),
+            ("في ٧\u{200E} أبريل ٢٠١٩", Lang::Ar),
+            ("في السابع\u{200B}من أبريل 2019", Lang::Ar),
+            ("on April 7\u{200F}, 2019", Lang::En),
+        ] {
+            let found = find(text, d("2019-05-01"), lang);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(
+                found[0].interval.unwrap().to_string(),
+                "2019-04-07",
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn detects_the_language() {
         assert_eq!(Lang::detect("قالت مصادر إن القوات عادت"), Lang::Ar);
         assert_eq!(
