@@ -10,10 +10,12 @@
 //! - Marks, tatweel, format controls ([`super::marks::is_ignorable`]) and apostrophes are
 //!   dropped.
 //!
-//! ة becomes ه rather than the reverse because a final ه is how ة is often typed and how it
-//! is said at a pause, and GeoNames and news write either (مصراتة / مصراته, ترهونة /
-//! ترهونه). Only ه can stand for both; both earlier folds already chose it. ى becomes ي for
-//! the same reason: Egyptian-style spelling writes a final ي as ى (الكفرى / الكفري).
+//! ة becomes ه, not the reverse: ة only ever ends a word, so it folds wherever it stands,
+//! while ه ends many words of its own (اتجاه, مياه) that a fold to ة would misspell; news
+//! and GeoNames write either for ة (مصراتة / مصراته, ترهونة / ترهونه). ى becomes ي for the
+//! same reasons: it only ends words, and Egyptian-style spelling writes a final ي as ى
+//! (الكفرى / الكفري); the price is that على and علي fold alike. Both folds this one replaces
+//! chose the same two rules, so no key changed with them.
 //!
 //! Over a text ([`fold`]), the words that [`super::token`] finds are folded and joined by
 //! one space: punctuation and spaces separate words, and so does a change between Arabic
@@ -74,8 +76,7 @@ pub(super) fn fold_word_char(c: char, out: &mut String) {
         // The Arabic block needs no decomposition: its hamza and madda letters are folded
         // whole, and its marks are dropped.
         fold_simple(c, out);
-    } else if marks::is_ignorable(c) || marks::is_apostrophe(c) {
-    } else {
+    } else if !marks::is_ignorable(c) && !marks::is_apostrophe(c) {
         decompose_compatible(c, |d| {
             if d == c {
                 // Nothing to take apart: a letter, as the scanner found, so no need to
@@ -106,9 +107,8 @@ fn fold_simple(c: char, out: &mut String) {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         }
-    } else if marks::is_ignorable(c) || marks::is_apostrophe(c) {
-        // Checked before the Unicode tables: an accent follows every decomposed letter.
-    } else if c.is_alphabetic() {
+    } else if !marks::is_ignorable(c) && !marks::is_apostrophe(c) && c.is_alphabetic() {
+        // The cheap checks first: an accent follows every decomposed letter.
         out.extend(c.to_lowercase());
     }
 }

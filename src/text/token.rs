@@ -171,9 +171,13 @@ impl Iterator for Tokens<'_> {
 
 /// A token before folding: what the fold and the tokenizer share.
 pub(super) struct Piece {
+    /// Byte range in the text.
     pub span: Range<usize>,
+    /// Word, number or mark.
     pub kind: Kind,
+    /// First of the range or of a line.
     pub line_start: bool,
+    /// No space before it.
     pub glued: bool,
 }
 
@@ -188,6 +192,7 @@ pub(super) struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    /// A scanner over `range` of `text`.
     pub fn new(text: &'a str, range: Range<usize>) -> Scanner<'a> {
         Scanner {
             text,
@@ -198,6 +203,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The next token's span and kind; `None` at the end of the range.
     pub fn next_piece(&mut self) -> Option<Piece> {
         loop {
             let at = self.pos;
@@ -240,7 +246,7 @@ impl<'a> Scanner<'a> {
 
     /// The end of the word of `script` starting at `at`.
     fn word_end(&self, at: usize, script: Script) -> usize {
-        let mut chars = self.text[at..self.end].char_indices().peekable();
+        let mut chars = self.text[at..self.end].char_indices();
         let mut end = at;
         while let Some((i, c)) = chars.next() {
             match class(c) {
