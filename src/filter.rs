@@ -7,7 +7,7 @@ use crate::error::{Error, FlagError};
 use crate::event::date::DateInterval;
 use crate::event::taxonomy;
 use crate::event::ClaimStatus;
-use crate::gazetteer::fold::fold;
+use crate::text::fold;
 use chrono::{Datelike, NaiveDate};
 use geo::{BoundingRect, Distance, Haversine, Intersects, MultiPolygon, Point, Rect};
 use std::fmt;

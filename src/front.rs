@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::error::Error;
-use crate::gazetteer::fold::fold;
+use crate::text::fold;
 use geo::{Contains, GeodesicArea, MultiPolygon, Point};
 use geojson::GeoJson;
 use std::path::Path;

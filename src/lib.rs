@@ -16,18 +16,19 @@ pub mod format;
 pub mod import;
 pub mod scan;
 
-// Normalise: the one Arabic and Latin text layer.
-pub mod gazetteer;
-pub mod temporal;
+// Normalise: the one Arabic and Latin text layer (marks, folding, clitics, tokens).
+pub mod text;
 
-// Resolve: records into events, dated and placed.
+// Resolve: records into events, dated, placed, assigned to fronts, checked.
 pub mod basemap;
 pub mod dataset;
 pub mod event;
 pub mod front;
+pub mod gazetteer;
 pub mod locate;
 pub mod phase;
 pub mod plausibility;
+pub mod temporal;
 
 // Select: one filter model over an index, planned and run in one engine.
 pub mod filter;

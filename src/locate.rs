@@ -54,7 +54,7 @@ pub fn locate<'a>(
     country: Option<&str>,
 ) -> Result<Found<'a>, NotFound> {
     // A front's name the gazetteer lacks is answered without searching for suggestions.
-    let key = crate::gazetteer::fold::fold(name);
+    let key = crate::text::fold(name);
     if gazetteer.exact_key(&key).is_empty() && gazetteer.loose(name).is_empty() {
         if let Some(front) = fronts.find_key(&key) {
             return Ok(Found::Front(front));

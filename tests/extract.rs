@@ -299,6 +299,42 @@ fn accuracy_on_the_annotated_set() {
     );
 }
 
+/// A place name written with an invisible joiner, with decomposed accents (NFD) or in
+/// quotes is the same name: all three used to be missed.
+#[test]
+fn places_with_invisible_marks_decomposed_accents_or_quotes_are_found() {
+    let data = DataPaths::new(repo().join("data"));
+    let reference = Resources::load(&data).expect("the shipped data loads");
+    let extractor = reference.extractor();
+    let published: NaiveDate = "2019-09-01".parse().unwrap();
+    for (text, lang, words) in [
+        (
+            "قصفت قوات حفتر مدينة مصرا\u{200D}تة أمس",
+            Lang::Ar,
+            "مصرا\u{200D}تة",
+        ),
+        (
+            "Haftar's forces shelled Mis\u{0327}ra\u{0304}tah on Sunday.",
+            Lang::En,
+            "Mis\u{0327}ra\u{0304}tah",
+        ),
+        (
+            "Haftar's forces shelled 'Misrata' on Sunday.",
+            Lang::En,
+            "Misrata",
+        ),
+    ] {
+        let found = extractor.extract(text, published, Some(lang), "test");
+        assert_eq!(found.len(), 1, "{text:?}");
+        assert_eq!(
+            found[0].event.geonameid.as_deref(),
+            Some("2214846"),
+            "{text:?}"
+        );
+        assert_eq!(found[0].provenance.place.text, words, "{text:?}");
+    }
+}
+
 /// Whatever text comes in, extraction and date resolution return; they never panic. Texts
 /// are drawn from a fixed word list with a small linear congruential generator, so the run
 /// is the same every time.

@@ -3,7 +3,7 @@
 
 use crate::event::Event;
 use crate::extract::lexicon::Lexicon;
-use crate::gazetteer::fold::fold;
+use crate::text::fold;
 use std::collections::HashMap;
 
 /// An actor as compared: a lexicon actor, or a name the lexicon does not know (folded).

@@ -3,9 +3,9 @@
 
 use crate::event::Event;
 use crate::front::Fronts;
-use crate::gazetteer::fold::fold;
 use crate::gazetteer::Gazetteer;
 use crate::locate::locate;
+use crate::text::fold;
 use std::collections::HashMap;
 
 /// Names places: a report's `geonameid` when it has one, else the gazetteer place (or

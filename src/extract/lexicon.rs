@@ -5,8 +5,8 @@
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::error::Error;
 use crate::event::taxonomy;
-use crate::gazetteer::fold::fold;
 use crate::temporal::Lang;
+use crate::text::{tokens, Token};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -22,12 +22,11 @@ pub struct Phrase {
 impl Phrase {
     fn parse(text: &str) -> Phrase {
         let prefix = text.trim_end().ends_with('*');
-        // Folding turns hyphens and dots into spaces, as the text's tokenizer splits there:
-        // "U.S. forces" and "al-Bunyan al-Marsous" match the words of running text.
-        let tokens = fold(text.trim_end_matches('*'))
-            .split(' ')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
+        // Cut by the tokenizer that cuts running text, so "U.S. forces", "al-Bunyan
+        // al-Marsous" and "106th Brigade" are the words the text's tokens are.
+        let tokens = tokens(text.trim_end_matches('*'))
+            .filter(|t| t.punct().is_none())
+            .map(|t| t.norm)
             .collect();
         Phrase { tokens, prefix }
     }
@@ -310,7 +309,7 @@ fn rows(path: &Path, header: &[&str], problems: &mut Vec<Diagnostic>) -> Result<
 /// Arabic tokens are also tried without their clitics on the first word.
 pub fn match_at(
     phrase: &Phrase,
-    tokens: &[crate::extract::text::Token],
+    tokens: &[Token],
     forms: &[Vec<String>],
     at: usize,
 ) -> Option<usize> {
@@ -330,11 +329,42 @@ pub fn match_at(
         let hit = if k == 0 {
             forms[at].iter().any(|f| ok(f))
         } else {
-            ok(&tokens[at + k].folded)
+            ok(&tokens[at + k].norm)
         };
         if !hit {
             return None;
         }
     }
     Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::{clitic_forms, words};
+
+    /// Whether `entry` matches `text` from its first word, as the extractor matches.
+    fn matches(entry: &str, text: &str) -> bool {
+        let phrase = Phrase::parse(entry);
+        let tokens = words(text, 0..text.len());
+        let forms: Vec<Vec<String>> = tokens.iter().map(|t| clitic_forms(&t.norm)).collect();
+        match_at(&phrase, &tokens, &forms, 0) == Some(phrase.tokens.len())
+    }
+
+    #[test]
+    fn entries_are_cut_into_words_as_running_text_is() {
+        for (entry, text) in [
+            ("106th Brigade", "106th Brigade fighters"),
+            ("U.S. forces", "U.S. forces left"),
+            ("Haftar's forces", "Haftar’s forces advanced"),
+            ("al-Bunyan al-Marsous", "Al-Bunyan Al-Marsous operation"),
+            ("اللواء 444", "اللواء ٤٤٤ المقاتل"),
+            ("قوات حفتر", "وقوات حفتر"),
+            ("الجيش الوطني", "للجيش الوطني"),
+            ("قصف*", "بالقصف المدفعي"),
+        ] {
+            assert!(matches(entry, text), "{entry} / {text}");
+        }
+        assert!(!matches("شن هجوما", "شنت هجوما"));
+    }
 }

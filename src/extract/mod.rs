@@ -26,6 +26,7 @@ use crate::front::Fronts;
 use crate::gazetteer::geocode::country_name;
 use crate::gazetteer::Gazetteer;
 use crate::temporal::{self, DateKind, Lang, TimeExpression};
+use crate::text::Token;
 use chrono::NaiveDate;
 use dating::{anaphora, date_of, join_day_pairs, nearest_time, negate, next_day, pick_time};
 use lexicon::{CueKind, Lexicon, Trigger};
@@ -34,7 +35,6 @@ pub use merge::MIN_CONFIDENCE;
 use places::PlaceMention;
 use std::ops::Range;
 use std::path::Path;
-use text::Token;
 
 /// The words of the text that a candidate rests on, as character offsets into the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,7 +172,7 @@ impl<'a> Extractor<'a> {
                 last_time = None;
             }
             previous_end = sentence.end;
-            let tokens = text::tokenize(text, sentence.clone());
+            let tokens = text::words(text, sentence.clone());
             // A heading ("هدوء حذر", "Why now?") of three words or fewer tells no event.
             if tokens.len() <= 3 {
                 continue;
@@ -180,8 +180,8 @@ impl<'a> Extractor<'a> {
             let forms: Vec<Vec<String>> = tokens
                 .iter()
                 .map(|t| match lang {
-                    Lang::Ar => text::clitic_forms(&t.folded),
-                    Lang::En => vec![t.folded.clone()],
+                    Lang::Ar => text::clitic_forms(&t.norm),
+                    Lang::En => vec![t.norm.clone()],
                 })
                 .collect();
             let hits = self.triggers(&tokens, &forms, lang);
@@ -531,7 +531,7 @@ impl<'a> Extractor<'a> {
                     continue;
                 };
                 // "لا سيما" (especially) and "لا يزال" (still) hold no negation.
-                let next = tokens.get(at + n).map(|t| t.folded.as_str()).unwrap_or("");
+                let next = tokens.get(at + n).map(|t| t.norm.as_str()).unwrap_or("");
                 if cue.kind == CueKind::Negation
                     && ["سيما", "يزال", "تزال", "زال", "زالت"].contains(&next)
                 {
@@ -634,7 +634,7 @@ fn is_topic(tokens: &[Token], forms: &[Vec<String>], at: usize) -> bool {
     (1..=2).any(|back| {
         at.checked_sub(back).is_some_and(|i| {
             forms[i].iter().any(|f| TOPIC.contains(&f.as_str()))
-                || TOPIC.contains(&tokens[i].folded.as_str())
+                || TOPIC.contains(&tokens[i].norm.as_str())
         })
     })
 }
@@ -691,7 +691,7 @@ fn refine(
                         "الطايرات",
                         "طايرات",
                     ]
-                    .contains(&tok.folded.as_str())
+                    .contains(&tok.norm.as_str())
                 });
             if aircraft {
                 ("Explosions/Remote violence", AIR)

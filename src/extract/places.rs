@@ -2,14 +2,13 @@
 //! sequences with Arabic clitics taken off, with datelines, the seat of a government and
 //! common words that happen to be place names left out.
 
-use super::text::Token;
 use crate::event::geo_precision::GeoPrecision;
 use crate::front::Fronts;
-use crate::gazetteer::fold::fold;
 use crate::gazetteer::geocode::Match;
 use crate::gazetteer::{Gazetteer, Table};
 use crate::locate::{locate, Found};
 use crate::temporal::Lang;
+use crate::text::Token;
 use geo::{Distance, Haversine, Point};
 use std::ops::Range;
 
@@ -156,7 +155,7 @@ pub fn find(
                     Some((end, _)) if lang == Lang::Ar => {
                         end + 1 == at && text[m.span.clone()].starts_with('و')
                     }
-                    Some((end, _)) => end + 2 == at && tokens[at - 1].folded == "and",
+                    Some((end, _)) => end + 2 == at && tokens[at - 1].norm == "and",
                     None => false,
                 };
                 if let (true, Some((_, role))) = (joined, previous) {
@@ -187,7 +186,7 @@ fn lookup(
 ) -> Option<PlaceMention> {
     let rest: Vec<&str> = tokens[at + 1..at + len]
         .iter()
-        .map(|t| t.folded.as_str())
+        .map(|t| t.norm.as_str())
         .collect();
     let mut keys: Vec<String> = forms[at]
         .iter()
@@ -215,7 +214,7 @@ fn lookup(
         if NOT_PLACES.contains(&key.as_str()) {
             continue;
         }
-        if lang == Lang::En && !tokens[at].capitalised {
+        if lang == Lang::En && !tokens[at].capital {
             continue;
         }
         // Most word sequences name no place: ask the indexes before the geocoder, which
@@ -327,7 +326,7 @@ fn is_dateline(text: &str, span: &Range<usize>) -> bool {
 fn seat_of_government(tokens: &[Token], at: usize, len: usize) -> bool {
     let word = |i: Option<usize>| {
         i.and_then(|i| tokens.get(i))
-            .map(|t| t.folded.as_str())
+            .map(|t| t.norm.as_str())
             .unwrap_or("")
     };
     let previous = word(at.checked_sub(1));
@@ -337,7 +336,7 @@ fn seat_of_government(tokens: &[Token], at: usize, len: usize) -> bool {
     government(previous)
         || (matches!(previous, "في" | "in") && government(before_previous))
         || (next == "based")
-        || (government(next) && !fold(next).is_empty() && tokens[at].capitalised)
+        || (government(next) && !next.is_empty() && tokens[at].capital)
 }
 
 /// What the words before a place make of it: "south of", "km west of" and Arabic compass
@@ -345,7 +344,7 @@ fn seat_of_government(tokens: &[Token], at: usize, len: usize) -> bool {
 fn role(tokens: &[Token], forms: &[Vec<String>], at: usize) -> Role {
     let word = |back: usize| {
         at.checked_sub(back)
-            .map(|i| tokens[i].folded.as_str())
+            .map(|i| tokens[i].norm.as_str())
             .unwrap_or("")
     };
     let compass = |w: &str| {

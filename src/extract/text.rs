@@ -1,59 +1,17 @@
-//! Splitting news text into sentences, clauses and tokens, each with its byte span, and
-//! folding tokens for matching (Arabic clitics stripped, letters folded as the gazetteer
-//! folds them).
+//! Splitting news text into sentences and clauses, the words of each (from
+//! [`crate::text::token`], with byte spans), and the forms an Arabic word may stand for once
+//! its clitics are off.
 
-use crate::gazetteer::fold::fold;
+use crate::text::clitics;
+use crate::text::{tokens_in, Token};
 use std::ops::Range;
 
-/// One word of the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// Byte range in the text.
-    pub span: Range<usize>,
-    /// The folded form (see [`fold`]).
-    pub folded: String,
-    /// Whether the word starts with an upper-case letter (English proper names).
-    pub capitalised: bool,
-}
-
-/// Words and numbers of a text, with punctuation dropped; Arabic and Latin letters, digits
-/// of both scripts, and the letters inside a hyphenated name stay together.
-pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut start: Option<usize> = None;
-    let slice = &text[range.clone()];
-    let push = |from: usize, to: usize, tokens: &mut Vec<Token>| {
-        let word = &text[from..to];
-        let folded = fold(word);
-        if !folded.is_empty() {
-            tokens.push(Token {
-                span: from..to,
-                capitalised: word.chars().next().is_some_and(char::is_uppercase),
-                folded,
-            });
-        }
-    };
-    for (i, c) in slice.char_indices() {
-        let at = range.start + i;
-        // Diacritics and tatweel are letters' companions, not separators.
-        let inside = c.is_alphanumeric() || is_arabic_mark(c) || c == '\'' || c == '’';
-        match (inside, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                push(from, at, &mut tokens);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = start {
-        push(from, range.end, &mut tokens);
-    }
-    tokens
-}
-
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+/// The words and numbers of `range` of a text (a sentence), with spans into the whole text;
+/// punctuation is left out.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Token> {
+    tokens_in(text, range)
+        .filter(|t| t.punct().is_none())
+        .collect()
 }
 
 /// Sentences: split after `.`, `!`, `?`, `؟` and at line ends, keeping abbreviations such
@@ -129,39 +87,17 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// The forms an Arabic token may stand for once its clitics are taken off: itself, without
-/// a leading conjunction (و ف), without a preposition (ب ل ك), and without the article ال.
-/// "والخلة" gives والخله, الخله, خله; "بمصراتة" gives مصراته.
+/// The forms a folded Arabic word may stand for once its clitics are taken off, least
+/// stripped first: each reading of [`clitics::readings`] ("والخلة" gives والخله, الخله,
+/// خله; "بمصراتة" gives مصراته), and where ل swallowed the article's alef (للجيش) the stem
+/// with its article written out (الجيش), as lexicon entries and gazetteer names carry it.
 pub fn clitic_forms(folded: &str) -> Vec<String> {
-    let mut forms = vec![folded.to_string()];
-    let mut stems = vec![folded];
-    // "للجيش" is ل + الجيش with the article's alef dropped.
-    let conjunction_free = folded.strip_prefix(['و', 'ف']).unwrap_or(folded);
-    if let Some(rest) = conjunction_free
-        .strip_prefix("لل")
-        .filter(|r| r.chars().count() >= 2)
-    {
-        forms.push(format!("ال{rest}"));
-        forms.push(rest.to_string());
-    }
-    for prefixes in [&["و", "ف"][..], &["ب", "ل", "ك"][..], &["ال", "ل"][..]] {
-        let mut next = Vec::new();
-        for stem in &stems {
-            for p in prefixes {
-                if let Some(rest) = stem.strip_prefix(p) {
-                    // Keep at least two letters: "وادي" is not و + ادي worth trying alone.
-                    if rest.chars().count() >= 2 {
-                        next.push(rest);
-                    }
-                }
-            }
+    let mut forms = Vec::with_capacity(4);
+    for r in clitics::readings(folded) {
+        if r.article_elided() {
+            forms.push(format!("ال{}", r.stem));
         }
-        for s in &next {
-            if !forms.iter().any(|f| f == s) {
-                forms.push(s.to_string());
-            }
-        }
-        stems.extend(next);
+        forms.push(r.stem.to_string());
     }
     forms
 }
@@ -175,11 +111,12 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold;
 
     #[test]
     fn tokens_keep_their_spans_across_scripts() {
         let text = "وقال مراسل الجزيرة في طرابلس، أحمد خليفة: U.S. forces";
-        let tokens = tokenize(text, 0..text.len());
+        let tokens = words(text, 0..text.len());
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
         assert_eq!(
             words,
@@ -196,7 +133,7 @@ mod tests {
                 "forces"
             ]
         );
-        assert_eq!(tokens[6].folded, "خليفه");
+        assert_eq!(tokens[6].norm, "خليفه");
     }
 
     #[test]
@@ -227,5 +164,12 @@ mod tests {
         assert!(clitic_forms(&fold("لتونس")).contains(&fold("تونس")));
         assert!(clitic_forms(&fold("وصلاح")).contains(&fold("صلاح")));
         assert!(clitic_forms(&fold("للجيش")).contains(&fold("الجيش")));
+    }
+
+    #[test]
+    fn the_least_stripped_form_comes_first() {
+        // للبدة is ل + لبدة (Labdah): the place is found before any barer form.
+        assert_eq!(clitic_forms("للبده"), ["للبده", "لبده", "البده", "بده"]);
+        assert_eq!(clitic_forms("وادي"), ["وادي", "ادي"]);
     }
 }

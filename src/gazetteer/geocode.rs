@@ -4,8 +4,9 @@
 //! the query beats a mere spelling variant; then a place in the event's country beats one
 //! abroad; then the more populous place wins; then a main name beats an alternate name.
 
-use super::{fold, Gazetteer, Place};
+use super::{variants, Gazetteer, Place};
 use crate::event::geo_precision::GeoPrecision;
+use crate::text::fold;
 use std::cmp::Reverse;
 use std::fmt;
 
@@ -111,11 +112,11 @@ const COUNTRIES: [(&str, &str, &str, u16); 16] = [
 
 /// ISO 3166-1 alpha-2 code for a country name (English or Arabic) or code.
 pub fn country_code(country: &str) -> Option<&'static str> {
-    let key = fold::fold(country);
+    let key = fold(country);
     COUNTRIES
         .iter()
         .find(|(code, name, arabic, _)| {
-            key == fold::fold(code) || key == fold::fold(name) || key == fold::fold(arabic)
+            key == fold(code) || key == fold(name) || key == fold(arabic)
         })
         .map(|(code, _, _, _)| *code)
 }
@@ -149,8 +150,8 @@ impl Gazetteer {
     /// ```
     pub fn geocode(&self, name: &str, country: Option<&str>) -> Result<Resolution<'_>, NotFound> {
         let wanted = country.and_then(country_code);
-        let query_key = fold::fold(name);
-        let query_variants = fold::variant_keys(name);
+        let query_key = fold(name);
+        let query_variants = variants::variant_keys(name);
         let mut candidates: Vec<Candidate> = Vec::new();
         // Spelling variants are sought only when no name folds to the query: they would
         // rank after every folded match anyway.
@@ -177,7 +178,7 @@ impl Gazetteer {
                 let alt = place
                     .names()
                     .find(|n| {
-                        fold::variant_keys(n)
+                        variants::variant_keys(n)
                             .iter()
                             .any(|k| query_variants.contains(k))
                     })
@@ -223,7 +224,7 @@ impl Gazetteer {
     pub fn suggest(&self, name: &str) -> Vec<String> {
         // The whole name, and each longer word of it on its own: "Gharyaan Town" is a
         // misspelt Gharyan with a word too many.
-        let key = fold::fold(name);
+        let key = fold(name);
         let mut queries: Vec<&str> = vec![key.as_str()];
         queries.extend(
             key.split(' ')
@@ -245,7 +246,7 @@ impl Gazetteer {
                     place
                         .names()
                         .filter(move |c| c.chars().count().abs_diff(n) <= limit)
-                        .map(move |c| (fold::levenshtein(query, &fold::fold(c)), limit, c))
+                        .map(move |c| (variants::levenshtein(query, &fold(c)), limit, c))
                 })
                 .filter(|(distance, limit, _)| distance <= limit)
                 .min_by_key(|(distance, _, _)| *distance);

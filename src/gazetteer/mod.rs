@@ -1,11 +1,12 @@
 //! The gazetteer: GeoNames rows for Libya and its neighbours plus frontline's alias table
 //! for places GeoNames lacks (Tripoli's neighbourhoods and the fronts).
 
-pub mod fold;
 pub mod geocode;
+pub mod variants;
 
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::error::Error;
+use crate::text::fold;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -97,14 +98,14 @@ impl Gazetteer {
         let mut loose: HashMap<String, Vec<usize>> = HashMap::new();
         let mut folded = Vec::with_capacity(places.len());
         for (i, place) in places.iter().enumerate() {
-            folded.push(place.names().map(fold::fold).collect());
+            folded.push(place.names().map(fold).collect());
             for name in place.names() {
-                let key = fold::fold(name);
+                let key = fold(name);
                 if key.is_empty() {
                     continue;
                 }
                 push_unique(exact.entry(key).or_default(), i);
-                for loose_key in fold::variant_keys(name) {
+                for loose_key in variants::variant_keys(name) {
                     push_unique(loose.entry(loose_key).or_default(), i);
                 }
             }
@@ -119,7 +120,7 @@ impl Gazetteer {
 
     /// Places whose name folds to the same key as `name`.
     pub fn exact(&self, name: &str) -> &[usize] {
-        self.exact_key(&fold::fold(name))
+        self.exact_key(&fold(name))
     }
 
     /// The folded names of place `i`, main name first.
@@ -134,7 +135,7 @@ impl Gazetteer {
 
     /// Places with a name that shares a variant key with `name`.
     pub fn loose(&self, name: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = fold::variant_keys(name)
+        let mut found: Vec<usize> = variants::variant_keys(name)
             .iter()
             .filter_map(|k| self.loose.get(k))
             .flatten()

@@ -30,7 +30,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const MAGIC: &[u8] = b"frontline-index 1\n";
 
 /// Bumped whenever the encoded layout of the header, [`Table`] or [`Index`] changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// The folder beside the data that holds its caches.
 const DIR: &str = ".frontline-cache";

@@ -11,7 +11,7 @@ use crate::event::taxonomy::EVENT_TYPES;
 use crate::event::Event;
 use crate::filter::{contains_words, DateMode, Filter};
 use crate::front::Fronts;
-use crate::gazetteer::fold::fold;
+use crate::text::fold;
 use chrono::Datelike;
 use fnv::Fnv;
 use rstar::primitives::{GeomWithData, Rectangle};

@@ -13,11 +13,23 @@ use super::numbers::{arabic_cardinal, arabic_ordinal_day, arabic_ordinal_unit};
 use super::token::Token;
 use super::DateKind;
 use crate::event::date::DateInterval;
+use crate::text::clitics::Reading;
 use chrono::{Datelike, Weekday};
 
-/// Whether a folded stem is a word the grammar reads, so that clitics may be taken off a
-/// word to reach it.
-pub(crate) fn known(stem: &str) -> bool {
+/// Which reading of an Arabic word's clitics the grammar takes (see
+/// [`crate::text::clitics::strip`]): one whose stem is a word the grammar reads, where
+/// - a preposition comes off only with the article (بالأمس, للشهر) or before a unit of
+///   time (لعام 2016, ليوم): ب, ل and ك start many words, and باب or لامس are not آب or أمس;
+/// - آب (August) is read only whole: once hamza and madda are folded, a clitic makes it
+///   أب, father (الأب, وأب, للأب).
+pub(crate) fn accepts(r: &Reading<'_>) -> bool {
+    known(r.stem)
+        && (r.prep.is_none() || r.article || matches!(r.stem, "عام" | "سنه" | "يوم" | "شهر"))
+        && (r.is_whole() || r.stem != "اب")
+}
+
+/// Whether a folded stem is a word the grammar reads.
+fn known(stem: &str) -> bool {
     month_word(stem).is_some()
         || weekday_word(stem).is_some()
         || arabic_cardinal(stem).is_some()
@@ -645,7 +657,7 @@ fn count_unit(ctx: &Ctx<'_>, i: usize) -> Option<(Option<u32>, Unit, usize)> {
             .filter(|t| !t.article && !t.prep && !t.conj)
             .and_then(|t| unit_word(t.stem()))
     };
-    if let Some((v, _)) = ctx.tok(j).and_then(Token::number) {
+    if let Some((v, _)) = ctx.tok(j).and_then(|t| t.number()) {
         let (unit, _) = unit_at(j + 1)?;
         return Some((Some(v), unit, j + 2));
     }
@@ -1139,6 +1151,13 @@ mod tests {
             "approximate",
         ),
         (
+            "الأيام الست الماضية",
+            "2019-05-01",
+            "2019-04-25/2019-04-30",
+            "days",
+            "approximate",
+        ),
+        (
             "الساعات الـ24 الماضية",
             "2019-05-01",
             "2019-04-30/2019-05-01",
@@ -1223,6 +1242,8 @@ mod tests {
             "باب العزيزية",
             "لامس الحقيقة",
             "الأب",
+            "في الأب الروحي",
+            "وأب لثلاثة أطفال",
             "بين الاثنين",
             "في اليوم التالي",
             "الفصل الأول",

@@ -3,6 +3,7 @@
 //! and place the report, not an event, so a date inside one is marked as such.
 
 use super::token::{byte_range, tokenize, Token};
+use crate::text::Script;
 use std::ops::Range;
 
 /// The byte ranges of the datelines in a text, in text order.
@@ -85,11 +86,9 @@ fn timestamp(line: &[Token]) -> Option<usize> {
         )
     };
     let numbers = line.iter().filter(|t| t.number().is_some()).count();
-    let only_stamp = line.iter().all(|t| {
-        t.number().is_some()
-            || (t.is_word() && stamp_word(t))
-            || matches!(t.kind, super::token::TokenKind::Punct(_))
-    });
+    let only_stamp = line
+        .iter()
+        .all(|t| t.number().is_some() || (t.is_word() && stamp_word(t)) || t.punct().is_some());
     (numbers >= 3 && only_stamp).then_some(line.len())
 }
 
@@ -97,11 +96,7 @@ fn timestamp(line: &[Token]) -> Option<usize> {
 /// "طرابلس - 7 أبريل (رويترز) -": one to three words of place, framed by dashes or
 /// followed by an agency in parentheses. The token count of the dateline.
 fn arabic(line: &[Token]) -> Option<usize> {
-    let arabic_word = |t: &Token| {
-        t.is_word()
-            && t.norm
-                .starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
-    };
+    let arabic_word = |t: &Token| t.script() == Some(Script::Arabic);
     let leading = line.first().is_some_and(is_dash);
     let mut k = usize::from(leading);
     let words_start = k;

@@ -451,7 +451,7 @@ fn recent_expr(ctx: &Ctx<'_>, i: usize) -> Option<Found> {
     } else if is(ctx, j, &["couple"]) && is(ctx, j + 1, &["of"]) {
         n = Some(2);
         j += 2;
-    } else if let Some((v, _)) = ctx.tok(j).and_then(Token::number) {
+    } else if let Some((v, _)) = ctx.tok(j).and_then(|t| t.number()) {
         n = Some(v);
         j += 1;
     } else if let Some(v) = ctx
@@ -484,7 +484,7 @@ fn count_unit(ctx: &Ctx<'_>, i: usize) -> Option<(Option<u32>, Unit, usize)> {
     } else if is(ctx, j, &["couple"]) {
         n = Some(2);
         j += if is(ctx, j + 1, &["of"]) { 2 } else { 1 };
-    } else if let Some((v, _)) = ctx.tok(j).and_then(Token::number) {
+    } else if let Some((v, _)) = ctx.tok(j).and_then(|t| t.number()) {
         n = Some(v);
         j += 1;
     } else if let Some(v) = ctx.word(j).and_then(|t| english_cardinal(&t.norm)) {

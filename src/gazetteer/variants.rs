@@ -1,64 +1,13 @@
-//! Folding place names so spellings that mean one place compare equal.
+//! Spelling variants of place names: the looser keys under which transliterations of one
+//! name meet (Misrata / Misurata / Misratah, Sbeaa / al-Sbeaa), and the edit distance that
+//! suggests a name close to one not found.
 //!
-//! Arabic: hamza and madda forms of alef become bare alef, taa marbuta becomes haa, alef
-//! maqsura and Persian yeh become yeh, Persian kaf becomes kaf, and diacritics (harakat,
-//! shadda, sukun, dagger alef) and tatweel are dropped. Latin: accents are dropped, case and
-//! punctuation ignored. Looser variant keys also drop the article (`al-`, `el-`, `ال`),
-//! doubled letters, a final `h` and then Latin vowels, which joins transliterations such
-//! as Misrata / Misurata / Misratah and Sbeaa / al-Sbeaa.
+//! The keys start from the one fold ([`crate::text::fold`]) and then drop what
+//! transliterations disagree on: the article (`al-`, `el-`, `ال`), spaces, doubled letters,
+//! a final `h`, and then Latin vowels.
 
-use unicode_normalization::UnicodeNormalization;
-
-/// The exact-match key: case, accents, Arabic letter variants and punctuation folded.
-///
-/// # Examples
-/// ```
-/// use frontline::gazetteer::fold::fold;
-/// assert_eq!(fold("Ṭarābulus"), "tarabulus");
-/// assert_eq!(fold("طَرابُلُس"), fold("طرابلس"));
-/// assert_eq!(fold("مصراتـة"), fold("مصراته"));
-/// ```
-pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    let mut push = |c: char, out: &mut String| {
-        let c = match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ة' => 'ه',
-            'ى' | 'ی' | 'ي' | 'ئ' => 'ي',
-            'ؤ' => 'و',
-            'ک' => 'ك',
-            'ʿ' | 'ʾ' | '\'' | '’' | '‘' | '`' | '\u{0640}' => return,
-            c if is_mark(c) => return,
-            c => c,
-        };
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else {
-            space = true;
-        }
-    };
-    for c in name.chars() {
-        // ASCII and the basic Arabic letters need no decomposition; accented Latin letters
-        // and Arabic presentation forms do (é → e, ﻃ → ط).
-        if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) {
-            push(c, &mut out);
-        } else {
-            for d in std::iter::once(c).nfkd() {
-                push(d, &mut out);
-            }
-        }
-    }
-    out
-}
+use crate::text::clitics;
+use crate::text::fold;
 
 /// The keys under which a name also matches as a spelling variant: a soft key (the folded
 /// name without article, spaces, doubled letters or a final `h`) and two consonant
@@ -67,7 +16,7 @@ pub fn fold(name: &str) -> String {
 ///
 /// # Examples
 /// ```
-/// use frontline::gazetteer::fold::variant_keys;
+/// use frontline::gazetteer::variants::variant_keys;
 /// let shared = |a: &str, b: &str| variant_keys(a).iter().any(|k| variant_keys(b).contains(k));
 /// assert!(shared("Misrata", "Misurata"));
 /// assert!(shared("Misratah", "Misrata"));
@@ -95,8 +44,7 @@ pub fn soft_key(name: &str) -> String {
     let folded = fold(name);
     let words: Vec<&str> = folded.split(' ').collect();
     let mut out = String::new();
-    for (i, word) in words.iter().enumerate() {
-        let mut word = *word;
+    for (i, &word) in words.iter().enumerate() {
         if words.len() > 1
             && i == 0
             && matches!(
@@ -106,10 +54,10 @@ pub fn soft_key(name: &str) -> String {
         {
             continue;
         }
-        if let Some(rest) = word.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
-            word = rest;
-        }
-        out.push_str(word);
+        // A name's article comes and goes between sources (الخلة / خلة), while و, ب, ل or
+        // ك at its start belong to it (وادي, بنغازي, لبدة): only the article comes off.
+        let bare = clitics::strip(word, |r| r.article && r.conj.is_none() && r.prep.is_none());
+        out.push_str(bare.stem);
     }
     if out.len() > 3 && out.ends_with('h') && out[..out.len() - 1].ends_with(['a', 'e', 'i']) {
         out.pop();
@@ -141,15 +89,6 @@ fn skeleton(soft: &str, glides: bool) -> String {
     out
 }
 
-fn is_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'     // Latin combining accents
-        | '\u{0610}'..='\u{061A}'   // Arabic honorifics and small signs
-        | '\u{064B}'..='\u{065F}'   // harakat, tanwin, shadda, sukun, combining hamza
-        | '\u{0670}'                // dagger alef
-        | '\u{06D6}'..='\u{06ED}') // Quranic annotation signs
-}
-
 /// Edit distance in characters, for suggesting names close to one that was not found.
 pub fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -173,32 +112,6 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folds_arabic_letter_variants() {
-        let pairs = [
-            ("أجدابيا", "اجدابيا"),
-            ("إمساعد", "امساعد"),
-            ("آمنة", "امنه"),
-            ("ترهونة", "ترهونه"),
-            ("الكفرى", "الكفري"),
-            ("زاویه", "زاويه"),
-            ("کاف", "كاف"),
-            ("مِصْرَاتَة", "مصراته"),
-            ("طـرابـلـس", "طرابلس"),
-        ];
-        for (a, b) in pairs {
-            assert_eq!(fold(a), fold(b), "{a} / {b}");
-        }
-    }
-
-    #[test]
-    fn folds_latin_case_accents_and_punctuation() {
-        assert_eq!(fold("Ain Zara"), fold("AIN  ZARA"));
-        assert_eq!(fold("Qaşr bin Ghashīr"), "qasr bin ghashir");
-        assert_eq!(fold("Khallat al-Furjan"), "khallat al furjan");
-        assert_eq!(fold("Ayn Zārah"), "ayn zarah");
-    }
 
     #[test]
     fn variant_keys_join_transliterations_but_not_different_places() {
