@@ -294,7 +294,7 @@ mod tests {
     fn finds_the_dates_of_a_report_on_the_return_of_us_forces() {
         // The project's own report in the manner of the Arabic press of 1 May 2019.
         let text = include_str!("../../tests/fixtures/extract/us-forces-return.ar.txt");
-        let found: Vec<String> = find(&text, d("2019-05-01"), Lang::Ar)
+        let found: Vec<String> = find(text, d("2019-05-01"), Lang::Ar)
             .iter()
             .map(|e| {
                 let when = match (&e.interval, &e.relative) {
