@@ -156,7 +156,11 @@ impl Dataset {
         let reference = Reference::load(paths)?;
         let reviewed = Reviewed::load(&paths.reviewed())?;
         let events = resolve_events(&paths.events(), &reference)?;
-        let checks = Plausibility::new(&reference);
+        let checks = Plausibility::new(
+            &reference.gazetteer,
+            &reference.fronts,
+            &reference.countries,
+        );
         let findings = events.iter().flat_map(|e| checks.warnings(e)).collect();
         let mut warnings = reviewed.sort(findings).warnings;
         warnings.sort_by(|a, b| a.origin.cmp(&b.origin));

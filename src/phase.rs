@@ -153,7 +153,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Phase>, Error> {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
-        if sources.is_empty() || !sources.iter().all(|s| crate::format::markup::is_web_url(s)) {
+        if sources.is_empty() || !sources.iter().all(|s| crate::event::is_web_url(s)) {
             problems.push(Diagnostic::field(
                 &origin,
                 "source_url",

@@ -9,11 +9,12 @@
 //! folder's `reviewed.csv`, and is silent from then on, so `validate` can be kept clean.
 
 use crate::basemap::Region;
-use crate::dataset::Reference;
 use crate::diagnostic::{Diagnostic, Origin};
 use crate::error::Error;
 use crate::event::geo_precision::GeoPrecision;
 use crate::event::{Event, Stance};
+use crate::front::Fronts;
+use crate::gazetteer::Gazetteer;
 use crate::locate::{locate, Found};
 use geo::{Distance, Haversine, Intersects, Point};
 use std::collections::HashMap;
@@ -154,7 +155,9 @@ const FRONT_KM: f64 = 15.0;
 
 /// The checks, with what they compare against.
 pub struct Plausibility<'a> {
-    reference: &'a Reference,
+    gazetteer: &'a Gazetteer,
+    fronts: &'a Fronts,
+    countries: &'a [Region],
     /// Place names already looked up in the gazetteer (a file names the same few places).
     places: std::cell::RefCell<HashMap<String, Option<Place>>>,
 }
@@ -168,20 +171,24 @@ struct Place {
 }
 
 impl<'a> Plausibility<'a> {
-    /// The checks against a data folder's reference data (its gazetteer, front areas and
-    /// country outlines).
-    pub fn new(reference: &'a Reference) -> Plausibility<'a> {
+    /// The checks against a data folder's reference data: its gazetteer, front areas and
+    /// country outlines.
+    pub fn new(
+        gazetteer: &'a Gazetteer,
+        fronts: &'a Fronts,
+        countries: &'a [Region],
+    ) -> Plausibility<'a> {
         Plausibility {
-            reference,
+            gazetteer,
+            fronts,
+            countries,
             places: Default::default(),
         }
     }
 
     /// The warnings on one event (its errors are found when it is read: [`errors`]).
     pub fn warnings(&self, event: &Event) -> Vec<Finding> {
-        let mut found: Vec<Finding> = at_sea(event, &self.reference.countries)
-            .into_iter()
-            .collect();
+        let mut found: Vec<Finding> = at_sea(event, self.countries).into_iter().collect();
         found.extend(self.far_from_place(event));
         found.extend(self.outside_front(event));
         found.extend(actor_role(event));
@@ -195,8 +202,8 @@ impl<'a> Plausibility<'a> {
             return found.clone();
         }
         let found = locate(
-            &self.reference.gazetteer,
-            &self.reference.fronts,
+            self.gazetteer,
+            self.fronts,
             &event.location,
             Some(&event.country),
         )
@@ -251,7 +258,7 @@ impl<'a> Plausibility<'a> {
     }
 
     fn outside_front(&self, event: &Event) -> Vec<Finding> {
-        let Some(front) = self.reference.fronts.get(&event.front) else {
+        let Some(front) = self.fronts.get(&event.front) else {
             return Vec::new();
         };
         if front.area.intersects(&event.point) {

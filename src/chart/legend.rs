@@ -9,6 +9,7 @@ use super::mark::{claim_attributes, claim_style, mark, Shape};
 use super::page::{Canvas, Drawn};
 use super::palette::{rgb, MUTED};
 use super::text::{text, Align, TextStyle};
+use crate::event::ClaimStatus;
 use plotters::element::{Circle, Rectangle};
 use plotters::style::{Color, ShapeStyle};
 
@@ -158,4 +159,28 @@ pub fn legend(canvas: &Canvas, items: &[LegendItem], x: f64, y: f64, width: f64)
     }
     canvas.markup.close();
     Ok(())
+}
+
+/// The legend's entries for the claims among `statuses`: what hollow and dashed marks mean.
+pub fn claim_legend(statuses: impl Iterator<Item = ClaimStatus>, color: &str) -> Vec<LegendItem> {
+    let mut seen: Vec<ClaimStatus> = statuses.filter(|s| *s != ClaimStatus::Confirmed).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.into_iter()
+        .map(|status| LegendItem {
+            color: color.to_string(),
+            swatch: Swatch::Claim(status),
+            name: match status {
+                ClaimStatus::Disputed => "Disputed: claimed and denied (dashed)",
+                _ => "Claimed by one side (hollow)",
+            }
+            .to_string(),
+            name_ar: match status {
+                ClaimStatus::Disputed => "متنازع عليه: ادعاء ونفي",
+                _ => "ادعاء طرف واحد",
+            }
+            .to_string(),
+            count: None,
+        })
+        .collect()
 }

@@ -9,8 +9,9 @@
 
 use super::fonts::text_width;
 use super::frame::{self, MARGIN, WIDTH};
+use super::legend::claim_legend;
 use super::legend::{self, LegendItem, Swatch};
-use super::mark::{claim_attributes, claim_legend, claim_style, Shape};
+use super::mark::{claim_attributes, claim_style, Shape};
 use super::page::{self, Canvas, Drawn, Page};
 use super::palette::{rgb, MUTED, UNASSIGNED_COLOR};
 use super::projection::{Equirectangular, Extent};

@@ -28,34 +28,6 @@ pub fn claim_attributes(status: ClaimStatus) -> Vec<(&'static str, &'static str)
 /// The dash of a disputed mark's outline.
 const DASH: &str = "3 2";
 
-/// The legend's entries for the claims among `statuses`: what hollow and dashed marks mean.
-pub fn claim_legend(
-    statuses: impl Iterator<Item = ClaimStatus>,
-    color: &str,
-) -> Vec<super::legend::LegendItem> {
-    use super::legend::{LegendItem, Swatch};
-    let mut seen: Vec<ClaimStatus> = statuses.filter(|s| *s != ClaimStatus::Confirmed).collect();
-    seen.sort_unstable();
-    seen.dedup();
-    seen.into_iter()
-        .map(|status| LegendItem {
-            color: color.to_string(),
-            swatch: Swatch::Claim(status),
-            name: match status {
-                ClaimStatus::Disputed => "Disputed: claimed and denied (dashed)",
-                _ => "Claimed by one side (hollow)",
-            }
-            .to_string(),
-            name_ar: match status {
-                ClaimStatus::Disputed => "متنازع عليه: ادعاء ونفي",
-                _ => "ادعاء طرف واحد",
-            }
-            .to_string(),
-            count: None,
-        })
-        .collect()
-}
-
 /// The shape of an event's mark, by ACLED event type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Shape {

@@ -10,8 +10,9 @@
 use super::date_axis::{self, DateScale, DATE_AXIS_HEIGHT};
 use super::fonts::text_width;
 use super::frame::{self, MARGIN, WIDTH};
+use super::legend::claim_legend;
 use super::legend::{self, LegendItem, Swatch};
-use super::mark::{claim_attributes, claim_legend, claim_style, mark, Shape};
+use super::mark::{claim_attributes, claim_style, mark, Shape};
 use super::page::{self, Canvas, Drawn};
 use super::palette::{rgb, GRID, MUTED};
 use super::series::{self, Series};

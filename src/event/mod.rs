@@ -29,6 +29,22 @@ pub struct Source {
     pub stance: Stance,
 }
 
+/// Whether a source's address is a web page's: only `http` and `https` (any case), so a
+/// source written as `javascript:` or `data:` is refused, and never becomes a link.
+///
+/// # Examples
+/// ```
+/// use frontline::event::is_web_url;
+/// assert!(is_web_url("https://www.reuters.com/x"));
+/// assert!(is_web_url("HTTP://example.org"));
+/// assert!(!is_web_url("javascript:alert(1)"));
+/// assert!(!is_web_url("www.reuters.com"));
+/// ```
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 /// What a source does with an event (`source_stance`, aligned with `source`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stance {

@@ -608,7 +608,7 @@ fn parse_sources(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> 
         .map(|(i, name)| {
             let url = urls.get(i).filter(|u| !u.is_empty()).cloned();
             if let Some(u) = &url {
-                if !(u.starts_with("http://") || u.starts_with("https://")) {
+                if !super::is_web_url(u) {
                     bad("source_url", u, "an http:// or https:// address");
                 }
             }

@@ -1,7 +1,7 @@
 //! Escaping text for XML and HTML, and an event as HTML, shared by the writers whose
 //! output holds markup (KML, and the HTML inside KML descriptions and TimelineJS slides).
 
-use crate::event::{ClaimStatus, Event, Stance};
+use crate::event::{is_web_url, ClaimStatus, Event, Stance};
 use crate::format::geojson_writer::LIST_SEPARATOR;
 use std::fmt::Write;
 
@@ -56,13 +56,6 @@ fn forbidden_in_xml(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}')
         || c == '\u{FFFE}'
         || c == '\u{FFFF}'
-}
-
-/// Whether a URL may become a link: only `http` and `https`, so a source written as
-/// `javascript:` or `data:` stays text in the pages a reader opens.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// An event as HTML for a balloon or a slide: date and type, notes, actors, deaths, and
@@ -180,13 +173,5 @@ mod tests {
         );
         assert_eq!(xml_chars("\t\n\r"), "\t\n\r");
         assert!(matches!(xml_chars("plain"), std::borrow::Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn only_http_and_https_are_links() {
-        assert!(is_web_url("https://www.reuters.com/x"));
-        assert!(is_web_url("HTTP://example.org"));
-        assert!(!is_web_url("javascript:alert(1)"));
-        assert!(!is_web_url("www.reuters.com"));
     }
 }

@@ -3,10 +3,12 @@
 //! Every module that compares words goes through it, so one word folds the same way in a
 //! date, a place name, an actor's name and a lexicon entry:
 //! [`marks`] is the table of characters that ride on letters (harakat, tatweel, accents,
-//! invisible controls); [`fold`] the key words are compared under; [`token`] cuts text into
+//! invisible controls); [`chars`] folds one character; [`fold`] the key words are compared
+//! under; [`token`] cuts text into
 //! words, numbers and marks with their spans; [`clitics`] reads the proclitics off an Arabic
 //! word (و ف، ب ل ك، ال).
 
+pub mod chars;
 pub mod clitics;
 pub mod fold;
 pub mod marks;

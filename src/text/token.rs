@@ -13,7 +13,7 @@
 //! numbers of its tokens joined by a space, and each token's [`Token::norm`] is the fold of
 //! its own text.
 
-use super::fold::{digit_value, fold_word_char, is_arabic_letter};
+use super::chars::{digit_value, fold_word_char, is_arabic_letter};
 use super::marks::{self, TATWEEL};
 use std::ops::Range;
 
