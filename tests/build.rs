@@ -240,3 +240,36 @@ fn a_bad_phases_file_stops_the_build_before_any_file_is_written() {
         "nothing is written when the data has a problem"
     );
 }
+
+#[test]
+fn a_disputed_claim_is_told_as_one_in_every_output() {
+    // The GNA said US forces were back in Tripoli on 1 May 2019; AFRICOM denied it.
+    let w = Workdir::with_data();
+    build(&w);
+    let kml = w.read("output/events.kml");
+    let placemark = &kml[kml.find("<Placemark id=\"LBY0003\">").unwrap()..];
+    let placemark = &placemark[..placemark.find("</Placemark>").unwrap()];
+    assert!(
+        placemark.contains("<Data name=\"claim_status\"><value>disputed</value></Data>"),
+        "{placemark}"
+    );
+    let timeline: Value = serde_json::from_str(&w.read("output/timeline.json")).unwrap();
+    let slide = timeline["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["unique_id"] == "LBY0003")
+        .unwrap();
+    let text = slide["text"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("<b>Disputed:</b> claimed by GNA: Government of National Accord; denied by"),
+        "{text}"
+    );
+    // On the timeline the mark is drawn hollow and dashed, in a group that says why.
+    let svg = w.read("output/charts/timeline.svg");
+    let at = svg.find("<g data-event=\"LBY0003\"").unwrap();
+    let group = &svg[at..at + svg[at..].find('>').unwrap()];
+    assert!(group.contains("data-claim=\"disputed\""), "{group}");
+    assert!(group.contains("stroke-dasharray"), "{group}");
+    assert!(svg.contains("Disputed: claimed and denied (dashed)"));
+}

@@ -1225,3 +1225,30 @@ fn a_large_file_s_implausible_rows_are_refused_as_validate_refuses_them() {
     assert!(err.contains("[error after-report]"), "{err}");
     assert!(stdout(&out).is_empty(), "nothing is written");
 }
+
+#[test]
+fn claim_selects_claimed_and_disputed_events_and_says_so() {
+    let w = Workdir::with_data();
+    let all = events(&w, &[]);
+    for status in ["confirmed", "claimed", "disputed"] {
+        let expected: Vec<String> = all
+            .iter()
+            .filter(|e| text(e, "claim_status") == status)
+            .map(id)
+            .collect();
+        assert!(!expected.is_empty(), "the shipped data has {status} events");
+        assert_eq!(ids(&w, &["--claim", status]), expected, "{status}");
+    }
+    let out = query(
+        &w,
+        &[
+            "--claim", "claimed", "--claim", "disputed", "--format", "csv",
+        ],
+    );
+    assert!(
+        count_line(&out).ends_with("events that are claimed or disputed"),
+        "{}",
+        count_line(&out)
+    );
+    assert!(ids(&w, &["--claim", "disputed"]).contains(&"LBY0003".to_string()));
+}
