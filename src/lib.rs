@@ -28,6 +28,8 @@ pub mod gazetteer;
 pub mod locate;
 pub mod phase;
 pub mod plausibility;
+// Control comes last in resolve: it places its changes through the gazetteer and fronts.
+pub mod control;
 pub mod temporal;
 
 // Select: one filter model over an index, planned and run in one engine.

@@ -573,7 +573,10 @@ fn parse_fatalities(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) 
     fatalities
 }
 
-fn parse_sources(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> Vec<Source> {
+/// `source`, `source_url`, `published` and `source_stance`, aligned by position (ACLED's
+/// `;`-separated lists); a row without a source, a list longer than `source`, an address that
+/// is not a web page's or a day that is not one is reported through `bad`.
+pub fn parse_sources(record: &RawRecord, bad: &mut impl FnMut(&str, &str, &str)) -> Vec<Source> {
     let names = list(record.get(Column::Source));
     if names.is_empty() {
         bad(
