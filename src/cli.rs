@@ -46,4 +46,9 @@ pub enum Command {
     /// Find reports of one event and merge them, keeping every source; every merge is
     /// listed in a merge log that `--undo` reverses.
     Dedupe(cmd::dedupe::Args),
+    /// Who held each place on a day, with the evidence and its age; areas of control and
+    /// lines of contact per period; the ground each side gained and lost.
+    ///
+    /// Exit status 0 when places are answered for, 1 when no place matches, 2 on an error.
+    Control(cmd::control::Args),
 }

@@ -54,11 +54,14 @@ const LAND: &str = "#efeee9";
 const LIBYA_FILL: &str = "#fbf8ef";
 
 /// A panel of the map: its drawing area in longitude and latitude.
-type Panel = DrawingArea<Page, Equirectangular>;
+pub(super) type Panel = DrawingArea<Page, Equirectangular>;
 
 /// The rings of an area's part inside a panel, in (longitude, latitude), without the
 /// vertices that fall on the same px as the one before: what plotters is given to draw.
-fn rings(projection: &Equirectangular, area: &MultiPolygon<f64>) -> Vec<Vec<(f64, f64)>> {
+pub(super) fn rings(
+    projection: &Equirectangular,
+    area: &MultiPolygon<f64>,
+) -> Vec<Vec<(f64, f64)>> {
     let visible: Vec<&Polygon<f64>> = area
         .iter()
         .filter(|p| {
@@ -192,7 +195,7 @@ fn draw_dots(canvas: &Canvas, panel: &Panel, dots: &[Dot], base: f64) -> Drawn {
     Ok(())
 }
 
-fn draw_regions(canvas: &Canvas, panel: &Panel, basemap: &Basemap) -> Drawn {
+pub(super) fn draw_regions(canvas: &Canvas, panel: &Panel, basemap: &Basemap) -> Drawn {
     let projection = *panel.as_coord_spec();
     panel.draw(&Rectangle::new(
         [
@@ -439,7 +442,12 @@ fn label_fronts(
 }
 
 /// A rectangle outline in px.
-fn frame_rect(canvas: &Canvas, corner: (f64, f64), size: (f64, f64), style: ShapeStyle) -> Drawn {
+pub(super) fn frame_rect(
+    canvas: &Canvas,
+    corner: (f64, f64),
+    size: (f64, f64),
+    style: ShapeStyle,
+) -> Drawn {
     let (x, y) = (corner.0.round() as i32, corner.1.round() as i32);
     let (w, h) = (size.0.round() as i32, size.1.round() as i32);
     canvas
@@ -447,7 +455,7 @@ fn frame_rect(canvas: &Canvas, corner: (f64, f64), size: (f64, f64), style: Shap
         .draw(&Rectangle::new([(x, y), (x + w, y + h)], style))
 }
 
-fn scale_bar(canvas: &Canvas, panel: &Equirectangular, x: f64, y: f64) -> Drawn {
+pub(super) fn scale_bar(canvas: &Canvas, panel: &Equirectangular, x: f64, y: f64) -> Drawn {
     let km_per_px = panel.km_per_px();
     let km = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 250.0, 500.0]
         .into_iter()
@@ -752,7 +760,7 @@ pub fn render(
 }
 
 /// A drawing area with the map's projection of `extent` as its coordinates.
-fn panel_of(area: &DrawingArea<Page, Shift>, extent: Extent) -> Panel {
+pub(super) fn panel_of(area: &DrawingArea<Page, Shift>, extent: Extent) -> Panel {
     let (left, top) = area.get_base_pixel();
     let (width, _) = area.dim_in_pixel();
     area.apply_coord_spec(Equirectangular::new(

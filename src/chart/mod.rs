@@ -9,6 +9,7 @@ pub mod date_axis;
 pub(crate) mod fixtures;
 pub mod fonts;
 pub mod frame;
+pub mod front_movement;
 pub mod legend;
 pub mod map;
 pub mod mark;

@@ -4,6 +4,9 @@ use super::Status;
 use crate::basemap::Basemap;
 use crate::chart::tally::{Interval, Tally};
 use crate::chart::{self, ChartOptions};
+use crate::control::areas::DEFAULT_REACH_KM;
+use crate::control::layer as control_layer;
+use crate::control::period::Every;
 use crate::dataset::{DataPaths, Dataset};
 use crate::error::Error;
 use crate::event::{Event, UNASSIGNED};
@@ -57,6 +60,7 @@ pub fn build(data: &DataPaths, out: &Path) -> Result<Built, Error> {
     let dataset = Dataset::load(data)?;
     let basemap = Basemap::load(&data.basemap())?;
     let phases = phase::load(&data.phases())?;
+    let control = crate::cmd::control::of_dataset(data, &dataset)?;
     let fronts = &dataset.reference.fronts;
     let mut files = Vec::new();
     let mut write = |relative: &str, text: String| -> Result<(), Error> {
@@ -129,6 +133,38 @@ pub fn build(data: &DataPaths, out: &Path) -> Result<Built, Error> {
         chart::map::render(&charted, fronts, &basemap, &options),
     )?;
 
+    // The war's movement: areas from each day a change became known, over the phases.
+    let movement = crate::cmd::control::movement_of(&control, Every::Change, DEFAULT_REACH_KM);
+    write(
+        "control.geojson",
+        control_layer::write(
+            "control",
+            &movement.history,
+            &movement.frames,
+            &control.sides,
+            DEFAULT_REACH_KM,
+        ),
+    )?;
+
+    let panels = crate::cmd::control::phase_panels(&phases);
+    let snapshots = crate::cmd::control::snapshots(&control, &panels, DEFAULT_REACH_KM);
+    let mut movement_options = ChartOptions::for_events(&control_events(&control, &dataset.events));
+    movement_options.credit = movement_options.credit.replace(
+        "Events: frontline",
+        "Control: frontline (data/control.csv and the territory changes among the events)",
+    );
+    write(
+        "charts/front-movement.svg",
+        chart::front_movement::render(
+            &control.history,
+            &panels,
+            &snapshots,
+            &control.sides,
+            &basemap,
+            &movement_options,
+        ),
+    )?;
+
     Ok(Built {
         events: dataset.events.len(),
         files,
@@ -157,6 +193,20 @@ fn charted_period<'a>(events: &[&'a Event]) -> Vec<&'a Event> {
         .iter()
         .copied()
         .filter(|e| e.date.overlaps(from, to))
+        .collect()
+}
+
+/// The events whose territory changes are control evidence, for the credit line (the
+/// control file's own sources are credited with them).
+fn control_events<'a>(
+    control: &crate::cmd::control::Loaded,
+    events: &'a [Event],
+) -> Vec<&'a Event> {
+    let ids: std::collections::HashSet<&str> =
+        control.history.changes().map(|c| c.basis.id()).collect();
+    events
+        .iter()
+        .filter(|e| ids.contains(e.event_id_cnty.as_str()))
         .collect()
 }
 

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod chart;
+pub mod control;
 pub mod date;
 pub mod dedupe;
 pub mod export;

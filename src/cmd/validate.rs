@@ -16,13 +16,17 @@ pub struct Args {
 /// Loads and resolves the data folder; every problem is the error (exit 2), else the
 /// unreviewed plausibility warnings are listed and the events counted on standard error.
 pub fn run(args: Args) -> Result<Status, Error> {
-    let dataset = Dataset::load(&DataPaths::new(&args.data))?;
+    let data = DataPaths::new(&args.data);
+    let dataset = Dataset::load(&data)?;
+    let control = super::control::of_dataset(&data, &dataset)?;
     for warning in &dataset.warnings {
         eprintln!("{warning}");
     }
     eprintln!(
-        "frontline: {} events, no problems{}",
+        "frontline: {} events, {} changes of control at {} places, no problems{}",
         dataset.events.len(),
+        control.history.len(),
+        control.history.places.len(),
         warnings_said(dataset.warnings.len())
     );
     Ok(Status::Done)

@@ -15,11 +15,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The columns of a control file, in order.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "control_id",
     "date",
     "location",
     "location_ar",
+    "country",
     "latitude",
     "longitude",
     "side",
@@ -378,7 +379,7 @@ mod tests {
     use super::*;
     use crate::dataset::{DataPaths, Reference};
 
-    const HEADER: &str = "control_id,date,location,location_ar,latitude,longitude,side,actor,change,source,source_url,published,notes\n";
+    const HEADER: &str = "control_id,date,location,location_ar,country,latitude,longitude,side,actor,change,source,source_url,published,notes\n";
 
     fn reference() -> Reference {
         Reference::load(&DataPaths::new(
@@ -395,7 +396,7 @@ mod tests {
     fn a_row_becomes_a_change_at_its_place() {
         let reference = reference();
         let mut places = Places::new(&reference);
-        let text = format!("{HEADER}CTL1,2019-04-04,Gharyan,غريان,,,LNA: Libyan National Army (Haftar),,captured,Reuters,https://www.reuters.com/x,2019-04-04,\n");
+        let text = format!("{HEADER}CTL1,2019-04-04,Gharyan,غريان,Libya,,,LNA: Libyan National Army (Haftar),,captured,Reuters,https://www.reuters.com/x,2019-04-04,\n");
         let changes = parse(Path::new("control.csv"), &text, &mut places, &sides(), None).unwrap();
         assert_eq!(changes.len(), 1);
         let place = &places.places[changes[0].place];
@@ -412,10 +413,10 @@ mod tests {
         let actors = vec!["GNA: Government of National Accord".to_string()];
         let text = format!(
             "{HEADER}\
-             CTL1,2019-13-01,Gharyan,,,,GNA: Government of National Accord,,taken,Reuters,,,\n\
-             CTL2,2019-04-04,Nowhere at all,,,,Haftar,,captured,,,,\n\
-             CTL3,2019-04-04,Gharyan,,,,GNA: Government of National Accord,Ghost Brigade,held,Reuters,www.reuters.com,,\n\
-             CTL3,2019-04-05,Gharyan,,,,GNA: Government of National Accord,,held,Reuters,,,\n"
+             CTL1,2019-13-01,Gharyan,,,,,GNA: Government of National Accord,,taken,Reuters,,,\n\
+             CTL2,2019-04-04,Nowhere at all,,,,,Haftar,,captured,,,,\n\
+             CTL3,2019-04-04,Gharyan,,,,,GNA: Government of National Accord,Ghost Brigade,held,Reuters,www.reuters.com,,\n\
+             CTL3,2019-04-05,Gharyan,,,,,GNA: Government of National Accord,,held,Reuters,,,\n"
         );
         let Err(Error::Invalid(problems)) = parse(
             Path::new("control.csv"),

@@ -92,6 +92,26 @@ impl History {
         }
     }
 
+    /// The history of the places `keep` keeps (by index), with their changes.
+    pub fn only(&self, keep: impl Fn(usize) -> bool) -> History {
+        let mut kept = History::default();
+        for (i, place) in self.places.iter().enumerate().filter(|(i, _)| keep(*i)) {
+            let at = kept.places.len();
+            kept.places.push(place.clone());
+            kept.changes.push(
+                self.changes_of(i)
+                    .iter()
+                    .cloned()
+                    .map(|mut c| {
+                        c.place = at;
+                        c
+                    })
+                    .collect(),
+            );
+        }
+        kept
+    }
+
     /// The changes of one place, in the order they count.
     pub fn changes_of(&self, place: usize) -> &[Change] {
         self.changes.get(place).map_or(&[], Vec::as_slice)

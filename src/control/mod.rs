@@ -7,11 +7,16 @@
 //! - [`change`]: a change of control, read from the control file or an event;
 //! - [`history`]: who held each place on a day, with the evidence and its age;
 //! - [`areas`]: areas of control, cells and lines of contact derived for a day;
+//! - [`period`], [`movement`]: periods, their areas, and the ground gained and lost;
+//! - [`layer`]: the time-enabled GeoJSON layer of areas, lines and places;
 //! - [`report`]: a day's holdings as a table, CSV, JSON or GeoJSON.
 
 pub mod areas;
 pub mod change;
 pub mod history;
+pub mod layer;
+pub mod movement;
+pub mod period;
 pub mod place;
 pub mod report;
 pub mod sides;

@@ -54,7 +54,8 @@ impl<'a> Places<'a> {
         }
     }
 
-    /// The place a control row names (`location`, and `latitude`/`longitude` when given);
+    /// The place a control row names (`location` in `country`, and `latitude`/`longitude`
+    /// when given);
     /// a name the gazetteer lacks, without coordinates, is a problem on `location`.
     pub fn resolve_row(
         &mut self,
@@ -63,6 +64,7 @@ impl<'a> Places<'a> {
     ) -> Option<usize> {
         let location = raw.field("location");
         let name_ar = raw.field("location_ar");
+        let country = Some(raw.field("country")).filter(|c| !c.is_empty());
         if location.is_empty() {
             problems.push(Diagnostic::field(
                 &raw.origin,
@@ -99,12 +101,12 @@ impl<'a> Places<'a> {
             }
         };
         match given {
-            Some(point) => Some(self.at_point(location, point, name_ar)),
+            Some(point) => Some(self.at_point(location, country, point, name_ar)),
             None => match locate(
                 &self.reference.gazetteer,
                 &self.reference.fronts,
                 location,
-                None,
+                country,
             ) {
                 Ok(found) => Some(self.found(location, &found, name_ar)),
                 Err(not_found) => {
@@ -153,17 +155,23 @@ impl<'a> Places<'a> {
                     }),
                 }
             }
-            None => self.at_point(&event.location, event.point, ""),
+            None => self.at_point(&event.location, Some(&event.country), event.point, ""),
         }
     }
 
     /// A named place at a given point: the gazetteer's place of that name when it is near.
-    fn at_point(&mut self, name: &str, point: Point<f64>, name_ar: &str) -> usize {
+    fn at_point(
+        &mut self,
+        name: &str,
+        country: Option<&str>,
+        point: Point<f64>,
+        name_ar: &str,
+    ) -> usize {
         if let Ok(found) = locate(
             &self.reference.gazetteer,
             &self.reference.fronts,
             name,
-            None,
+            country,
         ) {
             if Haversine.distance(found.point(), point) / 1000.0 <= SAME_PLACE_KM {
                 return self.found(name, &found, name_ar);
