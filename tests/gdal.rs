@@ -16,6 +16,7 @@ fn ogrinfo_reads_every_layer_with_its_features_and_time_fields() {
     let mut layers = vec![
         w.path().join("output/events.geojson"),
         w.path().join("output/fronts.geojson"),
+        w.path().join("output/control.geojson"),
     ];
     for entry in std::fs::read_dir(w.path().join("output/layers")).unwrap() {
         layers.push(entry.unwrap().path());

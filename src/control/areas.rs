@@ -16,8 +16,8 @@
 
 use super::history::{Holding, Status};
 use geo::{
-    unary_union, BooleanOps, BoundingRect, ConvexHull, Destination, GeodesicArea, Haversine,
-    Length, Line, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon,
+    unary_union, BooleanOps, BoundingRect, ChamberlainDuquetteArea, ConvexHull, Destination,
+    Haversine, Length, Line, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon,
 };
 use spade::handles::VoronoiVertex;
 use spade::{DelaunayTriangulation, HasPosition, Point2, Triangulation};
@@ -204,7 +204,7 @@ impl<'o> Areas<'o> {
             cells[g] = Some(Cell {
                 places: groups[g].places.clone(),
                 class: groups[g].class.clone(),
-                km2: area.geodesic_area_unsigned() / 1e6,
+                km2: km2(&area),
                 area,
             });
         }
@@ -264,7 +264,7 @@ impl<'o> Areas<'o> {
                 let area = unary_union(members.iter().map(|c| &c.area));
                 SideArea {
                     class: class.to_string(),
-                    km2: area.geodesic_area_unsigned() / 1e6,
+                    km2: km2(&area),
                     places: members.iter().map(|c| c.places.len()).sum(),
                     area,
                 }
@@ -322,6 +322,13 @@ fn groups(holdings: &[Holding]) -> Vec<Group> {
         }
     }
     out
+}
+
+/// The area of a multipolygon in km² on the sphere (Chamberlain and Duquette, JPL 2007):
+/// within 0.5 % of the ellipsoid's at Libya's latitudes, and unlike the geodesic area it
+/// does not read a sliver left by a boolean operation as the rest of the Earth.
+pub fn km2(area: &MultiPolygon<f64>) -> f64 {
+    area.chamberlain_duquette_unsigned_area() / 1e6
 }
 
 /// A circle of `km` around a point on the sphere (haversine), as a polygon.

@@ -5,19 +5,16 @@
 //! Three kinds of feature, told apart by `layer`: `area` (a side's area, or the contested
 //! places', over one period), `contact` (the line of contact between two classes over one
 //! period) and `place` (a place's standing between two changes, with its evidence).
-//! Coordinates are `[lon, lat]` with 5 decimals (about 1 m); areas are simplified to
-//! [`SIMPLIFY_DEGREES`] first, far below what a cell built from town points can claim.
+//! Coordinates are `[lon, lat]` with 5 decimals (about 1 m). Areas are written as derived,
+//! not simplified: a simplified coastline would put slivers of them at sea.
 
 use super::areas::CONTESTED;
 use super::history::{History, Status};
 use super::movement::Frame;
 use super::sides::Sides;
 use crate::format::geojson_writer::{collection, end_of, start_of};
-use geo::{BoundingRect, MultiLineString, MultiPolygon, Simplify};
+use geo::{BoundingRect, MultiLineString, MultiPolygon};
 use serde_json::{json, Map, Value};
-
-/// Tolerance of the Ramer–Douglas–Peucker simplification of areas, in degrees (~100 m).
-pub const SIMPLIFY_DEGREES: f64 = 0.001;
 
 fn round5(v: f64) -> f64 {
     (v * 1e5).round() / 1e5
@@ -33,8 +30,7 @@ fn ring(coords: &geo::LineString<f64>) -> Value {
 }
 
 fn multipolygon(area: &MultiPolygon<f64>) -> Value {
-    let simple = area.simplify(SIMPLIFY_DEGREES);
-    let polygons: Vec<Value> = simple
+    let polygons: Vec<Value> = area
         .iter()
         .map(|p| {
             let mut rings = vec![ring(p.exterior())];

@@ -8,10 +8,10 @@
 //! also changes hands on the map when a place first enters the evidence and takes part of
 //! its neighbours' cells: the numbers measure the derived areas, as docs/control.md says.
 
-use super::areas::{Areas, Snapshot};
+use super::areas::{km2, Areas, Snapshot};
 use super::history::History;
 use super::period::Period;
-use geo::{unary_union, BooleanOps, GeodesicArea, MultiPolygon};
+use geo::{unary_union, BooleanOps, MultiPolygon};
 use std::collections::BTreeMap;
 
 /// The areas of one period: those of its last day.
@@ -81,10 +81,6 @@ fn by_front(history: &History, snapshot: &Snapshot) -> ByFront {
         .into_iter()
         .map(|(key, list)| (key, unary_union(list)))
         .collect()
-}
-
-fn km2(area: &MultiPolygon<f64>) -> f64 {
-    area.geodesic_area_unsigned() / 1e6
 }
 
 /// The ground each class gained and lost per front and period, the first period counting
