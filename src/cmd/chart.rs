@@ -38,6 +38,13 @@ pub struct Args {
     /// A title of your own [default: says what was selected].
     #[arg(long)]
     pub title: Option<String>,
+    /// `control`: the days to draw, one panel each (YYYY-MM-DD; a month or year means its
+    /// last day); repeat, or give several separated by commas.
+    #[arg(long, value_name = "DATE", value_delimiter = ',')]
+    pub at: Vec<String>,
+    /// `control`: how far a place's area reaches, in km [default: 40].
+    #[arg(long, value_name = "KM")]
+    pub reach: Option<f64>,
 }
 
 /// Charts of `chart`.
@@ -49,6 +56,9 @@ pub enum ChartKind {
     Timeline,
     /// Libya's outline, the front areas and the events.
     Map,
+    /// Areas of control, the line of contact and the places that changed hands, one panel
+    /// per --at day.
+    Control,
 }
 
 /// `--interval`.
@@ -65,6 +75,9 @@ pub enum IntervalArg {
 /// Selects, counts (or collects), and writes the chart and its table; the count line goes
 /// to standard error.
 pub fn run(args: Args) -> Result<Status, Error> {
+    if args.kind == ChartKind::Control {
+        return control_chart(&args);
+    }
     let request = args.select.request()?;
     let interval = match args.interval {
         IntervalArg::Day => Interval::Day,
@@ -88,7 +101,9 @@ pub fn run(args: Args) -> Result<Status, Error> {
         (ChartKind::Timeline, _) | (ChartKind::Map, None) => {
             chart::timeline::render(&events, fronts, &options)
         }
-        (ChartKind::ByFront, _) => chart::by_front::render(&counted.tally, fronts, &options),
+        (ChartKind::ByFront, _) | (ChartKind::Control, _) => {
+            chart::by_front::render(&counted.tally, fronts, &options)
+        }
     };
     if let Some(path) = &args.table {
         let text = match args.kind {
@@ -123,8 +138,97 @@ fn title(args: &Args, request: &Request) -> String {
         (ChartKind::ByFront, false) => format!("Events {what}, {per} by front"),
         (ChartKind::Timeline, true) => "Events by front".to_string(),
         (ChartKind::Map, true) => "Events by front".to_string(),
+        (ChartKind::Control, _) => "Areas of control".to_string(),
         (_, false) => format!("Events {what}"),
     }
+}
+
+/// `chart control`: a panel per --at day, naming what changed since the panel before.
+fn control_chart(args: &Args) -> Result<Status, Error> {
+    if args.at.is_empty() {
+        return Err(FlagError::missing(
+            "--at",
+            "one or more days for the panels of `chart control`",
+        )
+        .into());
+    }
+    let mut days = Vec::new();
+    for text in &args.at {
+        let day = crate::event::date::DateInterval::parse(text)
+            .filter(|_| !text.contains('/'))
+            .map(|d| d.end)
+            .ok_or_else(|| {
+                FlagError::new(
+                    "--at",
+                    text,
+                    "a day YYYY-MM-DD, a month YYYY-MM or a year YYYY",
+                )
+            })?;
+        days.push(day);
+    }
+    days.sort_unstable();
+    days.dedup();
+    let reach = args
+        .reach
+        .unwrap_or(crate::control::areas::DEFAULT_REACH_KM);
+    if !(reach.is_finite() && reach > 0.0 && reach <= 1000.0) {
+        return Err(FlagError::new(
+            "--reach",
+            &reach.to_string(),
+            "kilometres, more than 0 and at most 1000",
+        )
+        .into());
+    }
+    let mut request = args.select.request()?;
+    let basemap = basemap(&request)?;
+    request.selection.filter = crate::filter::Filter {
+        sub_event_types: crate::control::change::TERRITORY_SUB_EVENT_TYPES.to_vec(),
+        ..Default::default()
+    };
+    let loaded = super::control::load(&request, &[])?;
+    let mut since = None;
+    let panels: Vec<chart::front_movement::PanelSpec> = days
+        .iter()
+        .map(|day| {
+            let spec = chart::front_movement::PanelSpec {
+                title: day.format("%-d %B %Y").to_string(),
+                title_ar: String::new(),
+                day: *day,
+                since,
+            };
+            since = Some(*day);
+            spec
+        })
+        .collect();
+    let snapshots = super::control::snapshots(&loaded, &panels, reach);
+    let mut options = ChartOptions::for_outlets(&Default::default());
+    options.credit = options.credit.replace(
+        "Events: frontline",
+        "Control: frontline (control files and the territory changes among the events)",
+    );
+    options.title = Some(
+        args.title
+            .clone()
+            .unwrap_or_else(|| "Areas of control".to_string()),
+    );
+    let svg = chart::front_movement::render(
+        &loaded.history,
+        &panels,
+        &snapshots,
+        &loaded.sides,
+        &basemap,
+        &options,
+    );
+    let mut out = Target::new(Some(&args.output))?;
+    out.put(svg.as_bytes())?;
+    out.commit()?;
+    eprintln!(
+        "frontline: {} panels, {} places with evidence; chart written to {}",
+        panels.len(),
+        loaded.history.places.len(),
+        args.output.display()
+    );
+    Ok(Status::Done)
 }
 
 /// The basemap of the inputs' data folder (the first among `--data`, else `./data`).
