@@ -4,6 +4,7 @@
 //! projection as a coordinate system, wrapped text).
 
 pub mod by_front;
+pub mod control_change;
 pub mod date_axis;
 #[cfg(test)]
 pub(crate) mod fixtures;

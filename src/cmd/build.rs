@@ -165,6 +165,14 @@ pub fn build(data: &DataPaths, out: &Path) -> Result<Built, Error> {
         ),
     )?;
 
+    // The ground each side gained and lost, month by month over the war.
+    let monthly = crate::cmd::control::movement_of(&control, Every::Month, DEFAULT_REACH_KM);
+    let gains = crate::control::movement::gains(&monthly.history, &monthly.frames);
+    write(
+        "charts/control-change.svg",
+        chart::control_change::render(&gains, &control.sides, &movement_options),
+    )?;
+
     Ok(Built {
         events: dataset.events.len(),
         files,

@@ -52,6 +52,9 @@ pub struct Args {
     /// How far a place's area reaches, in km [default: 40].
     #[arg(long, value_name = "KM")]
     pub reach: Option<f64>,
+    /// With --change: also draw the ground gained and lost per period as an SVG chart.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
     /// Output format [default: from -o's extension, else `table`].
     #[arg(long, value_enum)]
     pub format: Option<ControlFormat>,
@@ -207,6 +210,17 @@ pub fn run(args: Args) -> Result<Status, Error> {
             let frames = movement::frames(&history, &areas, &list);
             let bytes = if args.change {
                 let gains = movement::gains(&history, &frames);
+                if let Some(path) = &args.chart {
+                    let mut options = crate::chart::ChartOptions::for_outlets(&Default::default());
+                    options.credit = options.credit.replace(
+                        "Events: frontline",
+                        "Control: frontline (control files and the territory changes among the events)",
+                    );
+                    let svg = crate::chart::control_change::render(&gains, &loaded.sides, &options);
+                    let mut chart = Target::new(Some(path))?;
+                    chart.put(svg.as_bytes())?;
+                    chart.commit()?;
+                }
                 match format {
                     ControlFormat::Json => gains_json(&gains, &loaded.sides),
                     ControlFormat::Table => gains_table(&gains, &loaded.sides),
