@@ -46,4 +46,7 @@ pub enum Command {
     /// Find reports of one event and merge them, keeping every source; every merge is
     /// listed in a merge log that `--undo` reverses.
     Dedupe(cmd::dedupe::Args),
+    /// Serve the events as OGC API – Features (for QGIS, GDAL, web maps) and an offline
+    /// map with a time slider, on this machine only unless told otherwise.
+    Serve(cmd::serve::Args),
 }

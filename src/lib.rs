@@ -35,8 +35,9 @@ pub mod filter;
 pub mod index;
 pub mod select;
 
-// Write: what selected events are handed to, and the charts.
+// Write: what selected events are handed to, the charts, and the server.
 pub mod chart;
+pub mod serve;
 pub mod sink;
 
 // Beside the flow: reading the news, and merging reports of one event.

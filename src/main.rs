@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Dedupe(args) => cmd::dedupe::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     cmd::exit_code(result)
 }

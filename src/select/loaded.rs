@@ -15,12 +15,14 @@ use crate::index::{cache, Compiled, Index, Table};
 use crate::scan::{self, CsvHead, Row};
 use std::collections::HashMap;
 use std::hash::Hasher;
+use std::sync::Arc;
 
 /// Inputs loaded for many selections.
 #[derive(Debug)]
 pub struct Loaded {
-    /// The gazetteer, fronts and outlines the inputs were placed with.
-    pub reference: Reference,
+    /// The gazetteer, fronts and outlines the inputs were placed with (shared with other
+    /// inputs loaded beside these).
+    pub reference: Arc<Reference>,
     parts: Vec<Part>,
 }
 
@@ -64,7 +66,7 @@ impl Loaded {
     /// pass on `workers` threads and cached for next time.
     pub fn load(
         inputs: Inputs,
-        reference: Reference,
+        reference: Arc<Reference>,
         cache: bool,
         workers: usize,
     ) -> Result<Loaded, Error> {
@@ -352,7 +354,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = rows_file(dir.path(), 100);
         let inputs = Inputs::classify(&[file]).unwrap();
-        let loaded = Loaded::load(inputs, Reference::none(), false, 2).unwrap();
+        let loaded = Loaded::load(inputs, Arc::new(Reference::none()), false, 2).unwrap();
         let april_first_week = FilterText {
             from: Some("2019-04-01".into()),
             to: Some("2019-04-07".into()),
@@ -378,7 +380,7 @@ mod tests {
         let file = rows_file(dir.path(), 50);
         let loaded = Loaded::load(
             Inputs::classify(&[file]).unwrap(),
-            Reference::none(),
+            Arc::new(Reference::none()),
             false,
             1,
         )
@@ -395,7 +397,7 @@ mod tests {
         let file = rows_file(dir.path(), 10);
         let loaded = Loaded::load(
             Inputs::classify(&[file]).unwrap(),
-            Reference::none(),
+            Arc::new(Reference::none()),
             false,
             1,
         )
