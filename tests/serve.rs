@@ -606,6 +606,64 @@ fn gdal_reads_the_service_as_query_selects() {
     );
 }
 
+/// The number of events the map says it drew (`#count`'s `data-count`), once it is ready.
+fn drawn(dom: &str) -> Option<usize> {
+    let at = dom.find("id=\"count\"")?;
+    let tag = &dom[at..at + dom[at..].find('>')?];
+    if !tag.contains("data-state=\"ready\"") {
+        return None;
+    }
+    let count = tag.split("data-count=\"").nth(1)?;
+    count[..count.find('"')?].parse().ok()
+}
+
+/// Headless Chromium loads the map for one week, then moves the range on two weeks as the
+/// play button does: the events drawn are those `query` selects for each week.
+#[test]
+fn the_map_draws_the_weeks_query_selects() {
+    if !have_tool("chromium", "headless Chromium is the referee of the map") {
+        return;
+    }
+    let work = Workdir::with_data();
+    let server = Server::start(&[]);
+    let first = query_ids(&work, &["--from", "2019-04-01", "--to", "2019-04-07"]).len();
+    let third = query_ids(&work, &["--from", "2019-04-15", "--to", "2019-04-21"]).len();
+    assert_ne!(
+        first, third,
+        "two weeks with different counts make the test mean something"
+    );
+    let dom = |hash: &str| -> String {
+        let out = util::chromium_at(
+            &["--virtual-time-budget=15000", "--dump-dom"],
+            &server.url(&format!("/map#{hash}")),
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let week = dom("from=2019-04-01&to=2019-04-07");
+    assert_eq!(
+        drawn(&week),
+        Some(first),
+        "{}",
+        &week[..week.len().min(2000)]
+    );
+    let moved = dom("from=2019-04-01&to=2019-04-07&step=2");
+    assert_eq!(drawn(&moved), Some(third));
+    assert!(moved.contains("15 April 2019"), "the range label moved on");
+    // A screenshot kept as an artefact of the run.
+    let artefacts = repo().join("target/test-artefacts");
+    std::fs::create_dir_all(&artefacts).unwrap();
+    let png = artefacts.join("serve-map.png");
+    util::chromium_at(
+        &[
+            "--window-size=1400,900",
+            "--virtual-time-budget=15000",
+            &format!("--screenshot={}", png.display()),
+        ],
+        &server.url("/map#from=2019-04-01&to=2019-06-30&open=LBY0001"),
+    );
+    assert!(png.is_file());
+}
+
 /// The OpenAPI document passes an OpenAPI 3.0 validator (`openapi-spec-validator`, which
 /// `.ci/run` installs from PyPI into `target/openapi-venv`).
 #[test]
