@@ -37,8 +37,9 @@ pub mod select;
 
 // Write: what selected events are handed to, the charts, and the server.
 pub mod chart;
-pub mod serve;
 pub mod sink;
+// The server last of the writers: it hands selections to the sinks.
+pub mod serve;
 
 // Beside the flow: reading the news, and merging reports of one event.
 pub mod dedupe;

@@ -51,7 +51,9 @@ pub(super) fn rows<S: Sink>(
 ) -> Result<usize, Error> {
     let total = ids.len();
     let in_file_order = ids.windows(2).all(|w| w[0] < w[1]);
-    if in_file_order && total > table.entries.len() / 20 {
+    // Streaming the file pays when every core shares it; one worker (a server's request)
+    // reads its rows at their offsets, never the whole file.
+    if in_file_order && total > table.entries.len() / 20 && selection.workers > 1 {
         return stream(head, reference, selection, sink, table, &ids);
     }
     let read = |batch: &[u32]| -> Result<S::Batch, Error> {

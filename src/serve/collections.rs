@@ -2,15 +2,15 @@
 //! conformance declaration, the collections and each collection's metadata and extents, and
 //! the queryables of the events.
 
+use super::catalogue::Collection;
 use super::features::GEOJSON;
-use super::licence::{self, Credit};
+use super::licence;
 use super::links::{link, Here};
 use super::negotiate::Format;
 use super::params::RADIUS_MAX_KM;
 use super::service::Service;
 use crate::event::taxonomy::EVENT_TYPES;
-use crate::filter::Bbox;
-use crate::format::geojson_writer::{end_of, round6, start_of};
+use crate::format::geojson_writer::round6;
 use serde_json::{json, Value};
 
 /// The conformance classes the service implements (Part 1 §7.4, `/req/core/conformance-success`).
@@ -29,99 +29,6 @@ const GREGORIAN: &str = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
 pub const OPENAPI: &str = "application/vnd.oai.openapi+json;version=3.0";
 /// The relation of the queryables (OGC API – Features Part 3).
 pub const QUERYABLES_REL: &str = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
-
-/// One collection as the service describes it.
-#[derive(Clone, Debug)]
-pub struct Collection {
-    /// Its id in paths.
-    pub id: &'static str,
-    /// Its title.
-    pub title: String,
-    /// What it holds.
-    pub description: String,
-    /// Where its data comes from.
-    pub credits: Vec<Credit>,
-    /// The box around its features.
-    pub bbox: Option<Bbox>,
-    /// Its first and last instants, RFC 3339.
-    pub interval: Option<(String, String)>,
-    /// Whether it holds counts only (an input whose rows may not be handed on).
-    pub aggregate: bool,
-}
-
-impl Service {
-    /// The collections, in order: the events (when any input is served as rows), the front
-    /// areas, and the weekly counts (when any input is served as aggregates).
-    pub fn collections(&self) -> Vec<Collection> {
-        let mut list = Vec::new();
-        if self.events.is_some() {
-            list.push(Collection {
-                id: "events",
-                title: "Events".into(),
-                description: "Events of the war, one per place and day or span of days (ACLED's rule), with their actors, fatalities, front, claim status and sources. Filter by bbox, datetime (an event matches if any of its days falls in the range), front, type, sub_type, actor, near and radius, and claim.".into(),
-                credits: self.events_credits.clone(),
-                bbox: self.extent.map(|e| e.bbox),
-                interval: self.extent.map(|e| (start_of(e.first), end_of(e.last))),
-                aggregate: false,
-            });
-        }
-        let dated: Vec<(i32, i32)> = self.fronts.items.iter().filter_map(|a| a.days).collect();
-        list.push(Collection {
-            id: "fronts",
-            title: "Front areas".into(),
-            description: "The front areas, in English and Arabic, with the number of events, the fatalities and the first and last event dates of each.".into(),
-            credits: self.fronts_credits(),
-            bbox: areas_bbox(&self.fronts),
-            interval: interval_of(&dated),
-            aggregate: false,
-        });
-        if let Some(weekly) = &self.weekly {
-            let dated: Vec<(i32, i32)> = weekly.items.iter().filter_map(|a| a.days).collect();
-            list.push(Collection {
-                id: "weekly",
-                title: "Events and fatalities per front and week (counts only)".into(),
-                description: "Counts of events and fatalities per front and ISO week, Monday to Sunday, by the day each event is recorded on. These inputs are published as counts only: their terms (ACLED's) forbid handing on their rows, so no event of theirs is served.".into(),
-                credits: self.weekly_credits.clone(),
-                bbox: areas_bbox(weekly),
-                interval: interval_of(&dated),
-                aggregate: true,
-            });
-        }
-        list
-    }
-
-    /// The collection with this id.
-    pub fn collection(&self, id: &str) -> Option<Collection> {
-        self.collections().into_iter().find(|c| c.id == id)
-    }
-}
-
-fn areas_bbox(areas: &super::areas::Areas) -> Option<Bbox> {
-    use geo::BoundingRect;
-    let mut b: Option<Bbox> = None;
-    for shape in areas.items.iter().filter_map(|a| a.shape.as_ref()) {
-        let Some(r) = shape.bounding_rect() else {
-            continue;
-        };
-        b = Some(match b {
-            None => Bbox::new(r.min().x, r.min().y, r.max().x, r.max().y),
-            Some(b) => Bbox::new(
-                b.west.min(r.min().x),
-                b.south.min(r.min().y),
-                b.east.max(r.max().x),
-                b.north.max(r.max().y),
-            ),
-        });
-    }
-    b
-}
-
-fn interval_of(days: &[(i32, i32)]) -> Option<(String, String)> {
-    let first = days.iter().map(|d| d.0).min()?;
-    let last = days.iter().map(|d| d.1).max()?;
-    let day = chrono::NaiveDate::from_num_days_from_ce_opt;
-    Some((start_of(day(first)?), end_of(day(last)?)))
-}
 
 /// The landing page (Part 1 §7.2, `/req/core/root-success`): the API's title and links to
 /// its definition, conformance, collections, and the map.

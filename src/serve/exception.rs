@@ -2,9 +2,9 @@
 //! exception body `{"code", "description"}` (Part 1 §7.5.1, `exception.yaml`), naming the
 //! parameter at fault.
 
-use super::html;
 use super::negotiate::Format;
 use crate::error::Error;
+use crate::format::markup::escape;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -87,7 +87,12 @@ impl Exception {
     pub fn respond(&self, format: Format) -> Response {
         let (body, kind) = match format {
             Format::Html => (
-                html::exception(self.status.as_u16(), self.code, &self.description),
+                format!(
+                    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{status} {code}</title></head><body><h1>{status} {code}</h1><p>{}</p><p><a href=\"/api?f=html\">What the API takes</a> · <a href=\"/\">frontline</a></p></body></html>\n",
+                    escape(&self.description),
+                    status = self.status.as_u16(),
+                    code = self.code,
+                ),
                 "text/html; charset=utf-8",
             ),
             Format::Json => (

@@ -3,7 +3,7 @@
 //! All text is escaped; Arabic is marked `lang="ar" dir="rtl"`.
 
 use super::areas::Area;
-use super::collections::Collection;
+use super::catalogue::Collection;
 use super::licence;
 use super::links::Here;
 use super::service::Service;
@@ -273,16 +273,4 @@ pub fn json_page(title: &str, intro: &str, value: &Value, here: &Here) -> String
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     let body = format!("<p>{}</p><pre>{}</pre>", intro, escape(&text));
     page(title, Some(here), &body)
-}
-
-/// An exception as a page.
-pub fn exception(status: u16, code: &str, description: &str) -> String {
-    page(
-        &format!("{status} {code}"),
-        None,
-        &format!(
-            "<p>{}</p><p><a href=\"/api?f=html\">What the API takes</a></p>",
-            escape(description)
-        ),
-    )
 }

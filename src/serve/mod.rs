@@ -11,6 +11,7 @@
 
 pub mod areas;
 pub mod assets;
+pub mod catalogue;
 pub mod collections;
 pub mod connection;
 pub mod exception;

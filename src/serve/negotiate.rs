@@ -1,8 +1,6 @@
 //! Which encoding a response is written in: the `f` parameter when given, else the
 //! `Accept` header (Part 1 §7.8, "Encodings": HTML and GeoJSON/JSON conformance classes).
 
-use super::exception::Exception;
-
 /// The encodings the service writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -22,11 +20,11 @@ impl Format {
     }
 
     /// The format `f` names: `json` (or `geojson`) or `html`.
-    pub fn parse(value: &str) -> Result<Format, Exception> {
+    pub fn parse(value: &str) -> Option<Format> {
         match value.to_ascii_lowercase().as_str() {
-            "json" | "geojson" => Ok(Format::Json),
-            "html" => Ok(Format::Html),
-            _ => Err(Exception::invalid("f", value, "json or html")),
+            "json" | "geojson" => Some(Format::Json),
+            "html" => Some(Format::Html),
+            _ => None,
         }
     }
 

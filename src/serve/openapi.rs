@@ -2,7 +2,8 @@
 //! requirements class, `/req/oas30/oas-definition-1`): every path, its parameters with their
 //! bounds, and its responses in JSON and HTML.
 
-use super::collections::{Collection, OPENAPI};
+use super::catalogue::Collection;
+use super::collections::OPENAPI;
 use super::features::GEOJSON;
 use super::links::Here;
 use super::params::{LIMIT_DEFAULT, LIMIT_MAX, RADIUS_MAX_KM};
@@ -100,7 +101,7 @@ pub fn document(service: &Service, here: &Here) -> Value {
         ),
     );
     for c in service.collections() {
-        add_collection(&mut paths, &c);
+        add_collection(&mut paths, c);
     }
     paths.insert(
         "/map".into(),

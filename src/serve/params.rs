@@ -112,7 +112,7 @@ impl Params {
     /// The response's format: `f` when given, else what `accept` prefers.
     pub fn format(&self, accept: Option<&str>) -> Result<Format, Exception> {
         match self.one("f") {
-            Some(f) => Format::parse(f),
+            Some(f) => Format::parse(f).ok_or_else(|| Exception::invalid("f", f, "json or html")),
             None => Ok(Format::accepted(accept)),
         }
     }
@@ -121,7 +121,7 @@ impl Params {
     pub fn format_or_default(query: Option<&str>, accept: Option<&str>) -> Format {
         let f = query.unwrap_or("").split('&').find_map(|p| {
             p.strip_prefix("f=")
-                .and_then(|v| Format::parse(&decode(v)?).ok())
+                .and_then(|v| Format::parse(&decode(v)?))
         });
         f.unwrap_or_else(|| Format::accepted(accept))
     }

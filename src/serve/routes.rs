@@ -2,7 +2,8 @@
 //! answer is made on a blocking thread (selecting and encoding are work, not waiting), so a
 //! panic there is a 500 for that request and never takes the server down.
 
-use super::areas::Area;
+use super::areas::{Area, Areas};
+use super::catalogue::Collection;
 use super::collections::{self, OPENAPI};
 use super::exception::Exception;
 use super::features::{self, Features, GEOJSON};
@@ -210,10 +211,10 @@ impl Request {
                 let c = self.collection(service)?;
                 Ok(match format {
                     Format::Json => json(
-                        collections::describe(&c, here, format, true),
+                        collections::describe(c, here, format, true),
                         "application/json",
                     ),
-                    Format::Html => html(html::collection(&c, here)),
+                    Format::Html => html(html::collection(c, here)),
                 })
             }
             Route::Queryables => {
@@ -234,7 +235,7 @@ impl Request {
         }
     }
 
-    fn collection(&self, service: &Service) -> Result<collections::Collection, Exception> {
+    fn collection<'s>(&self, service: &'s Service) -> Result<&'s Collection, Exception> {
         let id = self.collection.as_deref().unwrap_or("");
         service.collection(id).ok_or_else(|| {
             Exception::not_found(&format!("no collection {id:?} here; see /collections"))
@@ -415,7 +416,7 @@ impl Request {
         }
     }
 
-    fn areas<'s>(&self, service: &'s Service) -> Result<&'s super::areas::Areas, Exception> {
+    fn areas<'s>(&self, service: &'s Service) -> Result<&'s Areas, Exception> {
         match self.collection.as_deref() {
             Some("fronts") => Ok(&service.fronts),
             Some("weekly") => service

@@ -3,6 +3,7 @@
 //! area collections, the extents and the credits. A request only selects from it.
 
 use super::areas::Areas;
+use super::catalogue::{self, Collection, Extent};
 use super::licence::{self, Credit};
 use crate::dataset::{DataPaths, Reference};
 use crate::error::Error;
@@ -25,17 +26,6 @@ pub struct Config {
     pub workers: usize,
 }
 
-/// The events' extent: the box around their points and their first and last days.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Extent {
-    /// West, south, east, north.
-    pub bbox: Bbox,
-    /// First day.
-    pub first: NaiveDate,
-    /// Last day.
-    pub last: NaiveDate,
-}
-
 /// Everything a request is answered from.
 #[derive(Debug)]
 pub struct Service {
@@ -43,19 +33,17 @@ pub struct Service {
     pub events: Option<Loaded>,
     /// Where the events come from.
     pub events_credits: Vec<Credit>,
-    /// The events' extent.
-    pub extent: Option<Extent>,
     /// The front areas with their events' counts.
     pub fronts: Areas,
     /// Weekly counts per front of the aggregated inputs; `None` when there are none.
     pub weekly: Option<Areas>,
-    /// Where the weekly counts come from.
-    pub weekly_credits: Vec<Credit>,
     /// The gazetteer and front areas every input is placed with.
     pub reference: Arc<Reference>,
     /// The map's outlines, as GeoJSON text: `countries.geojson` and `admin1-LY.geojson`
     /// of the data folder's `basemap/`, read once.
     pub basemap: Basemap,
+    /// The collections as described at start.
+    described: Vec<Collection>,
 }
 
 /// The basemap's files, held in memory.
@@ -123,28 +111,37 @@ impl Service {
             },
             None => Basemap::default(),
         };
+        let mut fronts_credits = vec![licence::FRONT_AREAS];
+        fronts_credits.extend(events_credits.iter().cloned());
+        let described = catalogue::describe(
+            events.as_ref().map(|_| (extent, events_credits.as_slice())),
+            (&fronts, &fronts_credits),
+            weekly.as_ref().map(|w| (w, weekly_credits.as_slice())),
+        );
         Ok(Service {
             events,
             events_credits,
-            extent,
             fronts,
             weekly,
-            weekly_credits,
             reference,
             basemap,
+            described,
         })
-    }
-
-    /// The credits of the front areas collection.
-    pub fn fronts_credits(&self) -> Vec<Credit> {
-        let mut credits = vec![licence::FRONT_AREAS];
-        credits.extend(self.events_credits.iter().cloned());
-        credits
     }
 
     /// Whether any input is served as aggregates only.
     pub fn has_aggregates(&self) -> bool {
         self.weekly.is_some()
+    }
+
+    /// The collections, in order, as described at start.
+    pub fn collections(&self) -> &[Collection] {
+        &self.described
+    }
+
+    /// The collection with this id.
+    pub fn collection(&self, id: &str) -> Option<&Collection> {
+        self.described.iter().find(|c| c.id == id)
     }
 }
 
