@@ -77,6 +77,14 @@ impl Service {
             Ok(Some((loaded, credits)))
         };
         let events = load(&config.data)?;
+        if let Some((_, credits)) = &events {
+            if let Some(c) = credits.iter().find(|c| c.rows_forbidden) {
+                eprintln!(
+                    "frontline: note: an input given with --data looks like an export of {}, whose terms forbid handing on its rows; --aggregate publishes it as weekly counts only",
+                    c.title
+                );
+            }
+        }
         let aggregated = load(&config.aggregate)?;
         let place_credits = |mut credits: Vec<Credit>| {
             if folder.is_some() {
