@@ -485,3 +485,78 @@ async fn not_found(uri: Uri, headers: HeaderMap) -> Response {
     *response.status_mut() = StatusCode::NOT_FOUND;
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::service::Config;
+    use axum::http::Request as HttpRequest;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+    use tower::ServiceExt;
+
+    /// The shipped data, loaded once for every case.
+    fn app() -> App {
+        static SERVICE: OnceLock<Arc<Service>> = OnceLock::new();
+        let service = SERVICE.get_or_init(|| {
+            let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+            let config = Config {
+                data: vec![data],
+                cache: false,
+                workers: 1,
+                ..Config::default()
+            };
+            Arc::new(Service::load(&config).expect("the shipped data loads"))
+        });
+        App {
+            service: Arc::clone(service),
+            bound: Arc::from("127.0.0.1:8080"),
+        }
+    }
+
+    fn status_of(target: &str) -> u16 {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let request = HttpRequest::get(target)
+                .body(Body::empty())
+                .expect("a request");
+            match router(app()).oneshot(request).await {
+                Ok(response) => response.status().as_u16(),
+                Err(never) => match never {},
+            }
+        })
+    }
+
+    #[test]
+    fn the_router_answers_as_the_api_says() {
+        assert_eq!(
+            status_of("/collections/events/items?limit=5&bbox=13,32,14,33"),
+            200
+        );
+        assert_eq!(status_of("/collections/events/items?colour=red"), 400);
+        assert_eq!(status_of("/collections/nowhere"), 404);
+        assert_eq!(status_of("/map/leaflet-1.9.4/leaflet.js"), 200);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        // Nothing a client sends is a server error: any path and query under the API's
+        // resources is answered 200, 400 or 404.
+        #[test]
+        fn no_request_is_a_server_error(
+            path in prop::sample::select(vec![
+                "/", "/api", "/conformance", "/collections", "/collections/events",
+                "/collections/events/items", "/collections/fronts/items",
+                "/collections/events/items/LBY0001", "/collections/events/queryables",
+                "/collections/weekly/items", "/map/x",
+            ]),
+            query in "([a-z_]{0,9}=[-+.,/:0-9A-Za-z%]{0,24}&?){0,4}",
+        ) {
+            let status = status_of(&format!("{path}?{query}"));
+            prop_assert!(matches!(status, 200 | 400 | 404), "{path}?{query}: {status}");
+        }
+    }
+}
