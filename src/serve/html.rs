@@ -185,9 +185,11 @@ pub fn event_items(
 }
 
 fn claim_words(e: &Event) -> String {
+    let by = escape(&e.claim.by.join(", "));
     match e.claim.status {
         ClaimStatus::Confirmed => "confirmed".into(),
-        status => format!("{} by {}", status.as_str(), escape(&e.claim.by.join(", "))),
+        ClaimStatus::Claimed => format!("claimed by {by}, not confirmed"),
+        ClaimStatus::Disputed => format!("disputed: claimed by {by} and denied"),
     }
 }
 
