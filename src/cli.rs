@@ -51,4 +51,7 @@ pub enum Command {
     ///
     /// Exit status 0 when places are answered for, 1 when no place matches, 2 on an error.
     Control(cmd::control::Args),
+    /// Serve the events as OGC API – Features (for QGIS, GDAL, web maps) and an offline
+    /// map with a time slider, on this machine only unless told otherwise.
+    Serve(cmd::serve::Args),
 }

@@ -37,9 +37,11 @@ pub mod filter;
 pub mod index;
 pub mod select;
 
-// Write: what selected events are handed to, and the charts.
+// Write: what selected events are handed to, the charts, and the server.
 pub mod chart;
 pub mod sink;
+// The server last of the writers: it hands selections to the sinks.
+pub mod serve;
 
 // Beside the flow: reading the news, and merging reports of one event.
 pub mod dedupe;

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args),
         Command::Dedupe(args) => cmd::dedupe::run(args),
         Command::Control(args) => cmd::control::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     cmd::exit_code(result)
 }

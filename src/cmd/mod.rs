@@ -12,6 +12,7 @@ pub mod geocode;
 pub mod import;
 pub mod query;
 pub mod selection;
+pub mod serve;
 pub mod validate;
 
 use crate::error::Error;

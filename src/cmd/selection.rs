@@ -6,9 +6,8 @@ use crate::dataset::Reference;
 use crate::error::{Error, FlagError};
 use crate::event::ClaimStatus;
 use crate::filter::{DateMode, FilterText};
-use crate::locate::locate;
 use crate::scan::num_workers;
-use crate::select::{Inputs, Request, Selection, Sort};
+use crate::select::{resolve_filter, Inputs, Request, Selection, Sort};
 use clap::ValueEnum;
 use std::path::PathBuf;
 
@@ -147,22 +146,7 @@ impl SelectArgs {
                 })
                 .collect(),
         };
-        let place = |name: &str| {
-            locate(&reference.gazetteer, &reference.fronts, name, None)
-                .map(|found| (found.point(), name.to_string()))
-                .map_err(|not_found| {
-                    let mut why =
-                        "a place in the gazetteer or a front's name, or LAT,LON".to_string();
-                    if !not_found.suggestions.is_empty() {
-                        why.push_str(&format!(
-                            "; did you mean {}?",
-                            not_found.suggestions.join(", ")
-                        ));
-                    }
-                    why
-                })
-        };
-        let filter = text.resolve(&place)?;
+        let filter = resolve_filter(&text, reference)?;
         let sort = match self.sort {
             None => Sort::AsRead,
             Some(SortArg::Date) => Sort::Date,

@@ -338,7 +338,8 @@ pub fn fronts_collection(fronts: &Fronts, events: &[Event]) -> String {
     collection("fronts", all.bounding_rect(), &features)
 }
 
-fn polygon_geometry(front: &Front) -> Value {
+/// A front's area as a GeoJSON Polygon (or MultiPolygon), six decimals.
+pub fn polygon_geometry(front: &Front) -> Value {
     let ring = |ring: &geo::LineString<f64>| -> Value {
         ring.coords()
             .map(|c| json!([round6(c.x), round6(c.y)]))

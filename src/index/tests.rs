@@ -229,3 +229,57 @@ fn an_unknown_front_is_an_error_naming_the_fronts_there_are() {
     };
     assert!(Compiled::new(&filter, &table, &fronts).is_ok());
 }
+
+#[test]
+fn a_place_that_holds_most_of_the_table_is_scanned_with_the_same_answer() {
+    // 40,000 events around Tripoli and a few in Misrata: a box over Tripoli holds most of
+    // the table, so a scan answers it; a box over Misrata still asks the R-tree.
+    let mut table = Table::default();
+    let base = event("LBY0", "2019-04-04", "tripoli", 13.19, 32.89);
+    for i in 0..40_000u32 {
+        let mut e = base.clone();
+        let (x, y) = (f64::from(i % 200) * 0.001, f64::from(i / 200) * 0.001);
+        e.point = GeoPoint::new(13.1 + x, 32.8 + y);
+        table.push(&e, 0, u64::from(i));
+    }
+    let mut misrata = base.clone();
+    misrata.point = GeoPoint::new(15.09, 32.38);
+    table.push(&misrata, 0, 40_000);
+    let index = Index::build(&table);
+    let fronts = fronts();
+    let select = |filter: &Filter| {
+        let c = Compiled::new(filter, &table, &fronts).unwrap();
+        index.select(&table, &c)
+    };
+    let brute = |filter: &Filter| -> Vec<u32> {
+        (0..table.entries.len() as u32)
+            .filter(|i| {
+                let e = &table.entries[*i as usize];
+                filter.place_matches(e.lon, e.lat)
+            })
+            .collect()
+    };
+    let tripoli = Filter {
+        bbox: Some(Bbox::new(13.0, 32.7, 13.35, 33.05)),
+        ..Filter::default()
+    };
+    let (hits, plan) = select(&tripoli);
+    assert_eq!(plan, Plan::Scan);
+    assert_eq!(hits, brute(&tripoli));
+    let near = Filter {
+        near: Some(Near {
+            centre: GeoPoint::new(13.2, 32.9),
+            radius_km: 8.0,
+            label: "Tripoli".into(),
+        }),
+        ..Filter::default()
+    };
+    let (hits, plan) = select(&near);
+    assert_eq!(plan, Plan::Scan);
+    assert_eq!(hits, brute(&near));
+    let misrata_box = Filter {
+        bbox: Some(Bbox::new(15.0, 32.3, 15.2, 32.5)),
+        ..Filter::default()
+    };
+    assert_eq!(select(&misrata_box), (vec![40_000], Plan::Places));
+}

@@ -128,6 +128,11 @@ impl Inputs {
         self.list.iter()
     }
 
+    /// The inputs in order, taken.
+    pub fn into_list(self) -> Vec<Input> {
+        self.list
+    }
+
     /// How many inputs there are.
     pub fn len(&self) -> usize {
         self.list.len()

@@ -13,9 +13,13 @@
 //!   index cached beside the file ([`pass`]);
 //! - or, with a cached index, the index picks the rows and only those are read back
 //!   ([`read_back`]).
+//!
+//! A server selects many times from the same inputs: [`Loaded`] holds each input's index
+//! (and a whole input's events) in memory, and runs a [`Selection`] against them.
 
 mod across;
 mod input;
+mod loaded;
 mod pass;
 mod plan;
 mod read_back;
@@ -24,14 +28,16 @@ mod sink;
 mod whole;
 
 pub use input::{Input, Inputs};
+pub use loaded::{Loaded, Matched};
 pub use plan::Plan;
 pub use sink::{Hit, Sink};
 
 use crate::dataset::Reference;
 use crate::error::Error;
 use crate::event::Event;
-use crate::filter::Filter;
+use crate::filter::{Filter, FilterText};
 use crate::index::Table;
+use crate::locate::locate;
 
 /// The order events come out in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -154,6 +160,27 @@ impl Request {
         }
         Ok(outcome)
     }
+}
+
+/// Resolves the text of a filter with the reference data: a place name through the
+/// gazetteer (or a front's name). `query`'s flags and the server's parameters both come
+/// through here, so the two cannot disagree on what a name or a date means.
+pub fn resolve_filter(text: &FilterText, reference: &Reference) -> Result<Filter, Error> {
+    let place = |name: &str| {
+        locate(&reference.gazetteer, &reference.fronts, name, None)
+            .map(|found| (found.point(), name.to_string()))
+            .map_err(|not_found| {
+                let mut why = "a place in the gazetteer or a front's name, or LAT,LON".to_string();
+                if !not_found.suggestions.is_empty() {
+                    why.push_str(&format!(
+                        "; did you mean {}?",
+                        not_found.suggestions.join(", ")
+                    ));
+                }
+                why
+            })
+    };
+    text.resolve(&place)
 }
 
 /// Events handed on per batch when they are already in memory.

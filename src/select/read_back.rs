@@ -51,28 +51,39 @@ pub(super) fn rows<S: Sink>(
 ) -> Result<usize, Error> {
     let total = ids.len();
     let in_file_order = ids.windows(2).all(|w| w[0] < w[1]);
-    if in_file_order && total > table.entries.len() / 20 {
+    // Streaming the file pays when every core shares it; one worker (a server's request)
+    // reads its rows at their offsets, never the whole file.
+    if in_file_order && total > table.entries.len() / 20 && selection.workers > 1 {
         return stream(head, reference, selection, sink, table, &ids);
+    }
+    let read = |batch: &[u32]| -> Result<S::Batch, Error> {
+        let mut reader = scan::RowReader::open(head)?;
+        let mut problems = Vec::new();
+        let mut known = FrontCache::default();
+        let mut events = Vec::with_capacity(batch.len());
+        for id in batch {
+            let entry = &table.entries[*id as usize];
+            let raw = reader.row_at(entry.offset, entry.line)?;
+            match event_of(&raw, reference, &mut known, &mut problems) {
+                Some(event) => events.push((event, raw)),
+                None => return Err(Error::Invalid(problems)),
+            }
+        }
+        Ok(batch_of(sink, &events))
+    };
+    // One batch, or one worker (a server answering many requests at once): threads would
+    // cost more than they share out.
+    if selection.workers <= 1 || total <= BATCH {
+        for batch in ids.chunks(BATCH) {
+            sink.take(read(batch)?)?;
+        }
+        return Ok(total);
     }
     let batches = ids.chunks(BATCH).map(|b| Ok::<_, Error>(b.to_vec()));
     scan::par_map_ordered(
         batches,
         selection.workers,
-        |batch: Vec<u32>| -> Result<S::Batch, Error> {
-            let mut reader = scan::RowReader::open(head)?;
-            let mut problems = Vec::new();
-            let mut known = FrontCache::default();
-            let mut events = Vec::with_capacity(batch.len());
-            for id in batch {
-                let entry = &table.entries[id as usize];
-                let raw = reader.row_at(entry.offset, entry.line)?;
-                match event_of(&raw, reference, &mut known, &mut problems) {
-                    Some(event) => events.push((event, raw)),
-                    None => return Err(Error::Invalid(problems)),
-                }
-            }
-            Ok(batch_of(sink, &events))
-        },
+        |batch: Vec<u32>| read(&batch),
         |batch| {
             sink.take(batch?)?;
             Ok(true)

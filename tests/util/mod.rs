@@ -137,6 +137,11 @@ pub fn shipped_events() -> usize {
 /// network chatter or first-run work, a fresh profile), a 1200 × 900 window unless `args`
 /// gives `--window-size`, and `args` after them.
 pub fn chromium(args: &[&str], page: &Path) -> Output {
+    chromium_at(args, &format!("file://{}", page.display()))
+}
+
+/// [`chromium`] on an address (a page a test's server serves).
+pub fn chromium_at(args: &[&str], url: &str) -> Output {
     let profile = tempfile::tempdir().expect("a temporary profile folder");
     let mut command = Command::new("chromium");
     command.args([
@@ -155,7 +160,7 @@ pub fn chromium(args: &[&str], page: &Path) -> Output {
     command
         .args(args)
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", page.display()))
+        .arg(url)
         .output()
         .expect("chromium runs")
 }
